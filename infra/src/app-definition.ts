@@ -1,0 +1,99 @@
+import { FUNCTION_NAMES, type FunctionName, ROUTES } from "@holonet/contracts/routes";
+import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
+
+/**
+ * The one definition of the Holonet application. The local invoke tool, the local cloud, the deploy scripts,
+ * the docs and the CloudFormation template all read it; nothing restates it.
+ */
+export const APP_NAME = "holonet";
+
+/** Lambda's runtime for every function. Bundles target node20 so that they also run on these machines. */
+export const RUNTIME = "nodejs22.x";
+
+export const STAGES = ["dev", "ci", "prod"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type BucketId = "data" | "web";
+
+export const BUCKETS: Record<BucketId, { description: string; website?: { indexDocument: string } }> = {
+  data: { description: "Saved quotes, one JSON object each under quotes/. Private." },
+  web: { description: "The static website, served by the S3 website endpoint.", website: { indexDocument: "index.html" } },
+};
+
+/** What a function may do to a bucket: the IAM policy and the architecture diagram are drawn from this. */
+export interface BucketAccess {
+  bucket: BucketId;
+  prefix: string;
+  actions: readonly ("read" | "list" | "write")[];
+}
+
+export interface FunctionDefinition {
+  /** The workspace package that builds it; its bundle is `<directory>/dist/handler.mjs`. */
+  packageName: string;
+  directory: string;
+  description: string;
+  /** Lambda's handler string: file.export. */
+  handler: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Environment variables; a `{ bucket }` value becomes that bucket's name in the stage. */
+  environment: Record<string, string | { bucket: BucketId }>;
+  uses: readonly BucketAccess[];
+}
+
+export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
+  quote: {
+    packageName: "@holonet/quote",
+    directory: "services/quote",
+    description: "A random Star Wars quote for a Jedi.",
+    handler: "handler.handler",
+    memoryMb: 128,
+    timeoutSeconds: 3,
+    environment: {},
+    uses: [],
+  },
+  "store-save": {
+    packageName: "@holonet/store-save",
+    directory: "services/store-save",
+    description: "Saves a quote to the data bucket.",
+    handler: "handler.handler",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    environment: { DATA_BUCKET: { bucket: "data" } },
+    uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["write"] }],
+  },
+  "store-get": {
+    packageName: "@holonet/store-get",
+    directory: "services/store-get",
+    description: "Reads saved quotes back, one or a page at a time.",
+    handler: "handler.handler",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    environment: { DATA_BUCKET: { bucket: "data" } },
+    uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["read", "list"] }],
+  },
+};
+
+export { FUNCTION_NAMES, ROUTES, type FunctionName };
+
+export const isFunctionName = (name: string): name is FunctionName =>
+  (FUNCTION_NAMES as readonly string[]).includes(name);
+
+/** A bucket's name in a stage. Bucket names are global on AWS, so the app and the stage are in it. */
+export const bucketName = (bucket: BucketId, stage: string) => `${APP_NAME}-${stage}-${bucket}`;
+
+/**
+ * A function's name, as Lambda knows it. One function serves every stage: each stage has an alias
+ * pointing at a version, and a version holds that stage's code and configuration.
+ */
+export const functionName = (fn: FunctionName) => `${APP_NAME}-${fn}`;
+
+/** The function's environment variables in a stage, bucket references resolved. */
+export function functionEnvironment(fn: FunctionName, stage: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(FUNCTIONS[fn].environment).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : bucketName(value.bucket, stage),
+    ]),
+  );
+}

@@ -1,0 +1,16 @@
+import * as z from "zod";
+import { AuthorName, QuoteText, SavedQuote } from "./saved-quote";
+
+/** `POST /quotes` body, and the direct invocation input of store-save. Unknown fields are refused. */
+export const SaveQuoteInput = z
+  .strictObject({
+    quote: QuoteText,
+    author: AuthorName.optional(),
+  })
+  .describe("A quote to save")
+  .meta({ id: "SaveQuoteInput" });
+export type SaveQuoteInput = z.infer<typeof SaveQuoteInput>;
+
+/** 201 body of `POST /quotes` (with a Location header), and the direct invocation output. */
+export const SaveQuoteOutput = SavedQuote;
+export type SaveQuoteOutput = SavedQuote;

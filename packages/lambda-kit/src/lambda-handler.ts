@@ -1,0 +1,37 @@
+import type { Context } from "aws-lambda";
+import { errorResponse, type HttpResponse } from "./http-response";
+import { type HttpRequest, isHttpApiEvent, toHttpRequest } from "./http-event";
+import { errorFields, type Logger } from "./logger";
+
+export interface LambdaHandlerOptions<TOutput> {
+  logger: Logger;
+  /** Answers an API Gateway HTTP API request (payload format 2.0). Thrown errors go through the error model. */
+  http: (request: HttpRequest, log: Logger) => Promise<HttpResponse>;
+  /**
+   * Answers a direct invocation (Lambda Invoke API) with the function's own input object.
+   * A thrown error fails the invocation: Lambda reports its name as errorType and its message as errorMessage.
+   */
+  direct: (input: unknown, log: Logger) => Promise<TOutput>;
+}
+
+export type LambdaHandler<TOutput> = (event: unknown, context: Context) => Promise<HttpResponse | TOutput>;
+
+/** One handler for both event sources a Holonet function serves. */
+export function lambdaHandler<TOutput>(options: LambdaHandlerOptions<TOutput>): LambdaHandler<TOutput> {
+  return async (event, context) => {
+    const log = options.logger.with({ requestId: context.awsRequestId });
+    if (!isHttpApiEvent(event)) {
+      return options.direct(event, log).catch((error: unknown) => {
+        log.warn("Invocation failed", errorFields(error));
+        throw error;
+      });
+    }
+    const request = toHttpRequest(event);
+    const httpLog = log.with({ apiRequestId: request.requestId, route: request.routeKey });
+    try {
+      return await options.http(request, httpLog);
+    } catch (error) {
+      return errorResponse(error, request.requestId, httpLog);
+    }
+  };
+}

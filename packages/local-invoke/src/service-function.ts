@@ -1,0 +1,37 @@
+import path from "node:path";
+import {
+  BUCKETS,
+  bucketName,
+  FUNCTIONS,
+  type FunctionName,
+  functionEnvironment,
+  functionName,
+} from "@holonet/infra/app-definition";
+import { LOCAL_REGION } from "@holonet/local-s3/local-s3";
+import type { BundleFunction } from "./invoke-bundle";
+
+/** A service's built bundle as a function to invoke, configured from the application definition. */
+export function serviceFunction(root: string, service: FunctionName, stage: string): BundleFunction {
+  const definition = FUNCTIONS[service];
+  return {
+    functionName: functionName(service),
+    functionVersion: "$LATEST",
+    memoryMb: definition.memoryMb,
+    region: process.env.AWS_REGION ?? LOCAL_REGION,
+    taskRoot: path.join(root, definition.directory, "dist"),
+    handler: definition.handler,
+    timeoutSeconds: definition.timeoutSeconds,
+    environment: {
+      // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...functionEnvironment(service, stage),
+    },
+  };
+}
+
+/** The buckets a service touches, named for the stage. */
+export const bucketsUsedBy = (services: FunctionName[], stage: string) =>
+  [...new Set(services.flatMap((service) => FUNCTIONS[service].uses.map((use) => use.bucket)))].map((bucket) => ({
+    name: bucketName(bucket, stage),
+    ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
+  }));

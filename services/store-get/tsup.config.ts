@@ -1,0 +1,3 @@
+import { lambdaBundle } from "@holonet/bundle-config/lambda-bundle";
+
+export default lambdaBundle();
