@@ -1,4 +1,5 @@
-import { FUNCTION_NAMES, type FunctionName, ROUTES } from "@holonet/contracts/routes";
+import { FUNCTION_NAMES, type FunctionName } from "@holonet/contracts/functions";
+import { ROUTES } from "@holonet/contracts/routes";
 import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
 
 /**
@@ -17,7 +18,10 @@ export type BucketId = "data" | "web";
 
 export const BUCKETS: Record<BucketId, { description: string; website?: { indexDocument: string } }> = {
   data: { description: "Saved quotes, one JSON object each under quotes/. Private." },
-  web: { description: "The static website, served by the S3 website endpoint.", website: { indexDocument: "index.html" } },
+  web: {
+    description: "The static website, served by the S3 website endpoint.",
+    website: { indexDocument: "index.html" },
+  },
 };
 
 /** What a function may do to a bucket: the IAM policy and the architecture diagram are drawn from this. */
@@ -74,7 +78,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
   },
 };
 
-export { FUNCTION_NAMES, ROUTES, type FunctionName };
+export { FUNCTION_NAMES, type FunctionName, ROUTES };
 
 export const isFunctionName = (name: string): name is FunctionName =>
   (FUNCTION_NAMES as readonly string[]).includes(name);

@@ -1,13 +1,10 @@
 import type * as z from "zod";
 import { ErrorBody } from "./error-body";
+import type { FunctionName } from "./functions";
 import { QuoteOutput, QuoteQuery } from "./quote";
 import { SavedQuote } from "./saved-quote";
 import { GetQuotePath, ListQuotesQuery, QuotePage } from "./store-get";
 import { SaveQuoteInput } from "./store-save";
-
-/** The functions behind the API, by the name of their service package. */
-export const FUNCTION_NAMES = ["quote", "store-save", "store-get"] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface Route {
   method: "GET" | "POST";

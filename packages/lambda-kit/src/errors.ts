@@ -18,7 +18,9 @@ export class HttpError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details && { details: this.details }) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.details && { details: this.details }) },
+    };
   }
 }
 

@@ -1,11 +1,15 @@
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ErrorBody } from "@holonet/contracts/error-body";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { HttpError } from "./errors";
 import { errorFields, type Logger } from "./logger";
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 
-export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResponse {
   return {
     statusCode,
     headers: { "content-type": "application/json", ...headers },
@@ -24,7 +28,10 @@ export function errorResponse(error: unknown, requestId: string, log: Logger): H
   }
   log.error("Unhandled error", errorFields(error));
   const body: ErrorBody = {
-    error: { code: "INTERNAL_ERROR", message: `Internal error; quote request id ${requestId} when reporting it` },
+    error: {
+      code: "INTERNAL_ERROR",
+      message: `Internal error; quote request id ${requestId} when reporting it`,
+    },
   };
   return jsonResponse(500, body);
 }

@@ -1,6 +1,6 @@
 import type { Context } from "aws-lambda";
-import { errorResponse, type HttpResponse } from "./http-response";
 import { type HttpRequest, isHttpApiEvent, toHttpRequest } from "./http-event";
+import { errorResponse, type HttpResponse } from "./http-response";
 import { errorFields, type Logger } from "./logger";
 
 export interface LambdaHandlerOptions<TOutput> {

@@ -20,7 +20,10 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where:
  * Reads a function's configuration from its environment, once per cold start. A missing or malformed
  * variable stops the function at init with a message naming it, instead of failing later per request.
  */
-export function parseEnvironment<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.output<T> {
+export function parseEnvironment<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, isFunctionName } from "@holonet/infra/app-definition";
 import { localS3Environment, startLocalS3 } from "@holonet/local-s3/local-s3";
+import { buildPackages } from "./build-services";
 import { type BundleFunction, invokeOnce, reportLines } from "./invoke-bundle";
+import { sampleEvents } from "./sample-events";
 import { bucketsUsedBy, serviceFunction } from "./service-function";
 import { findWorkspaceRoot } from "./workspace-root";
 
@@ -12,7 +14,7 @@ const HELP = `Usage:
   pnpm --filter @holonet/<service> invoke <event.json>
   pnpm invoke --all-samples                   every sample event of every service
 
-Runs a service's built bundle (dist/handler.mjs) on an event, in a fresh process, as Lambda's Node.js
+Builds the service (a turbo cache hit when nothing changed), then runs its bundle (dist/handler.mjs) on an event, in a fresh process, as Lambda's Node.js
 runtime would: a full context, the function's environment, memory and timeout from infra/. Prints the
 logs and Lambda's START/END/REPORT lines (with the duration) on stderr and the result on stdout.
 Exits 1 when the invocation fails with a function error.
@@ -24,19 +26,22 @@ bucket runs against a local S3 (s3rver) started for the call, keeping its data u
 
 Options:
   --stage <name>   the stage whose bucket names and configuration to use (default: dev)
+  --no-build       run the bundle as it is, without building first
   --aws            use AWS itself (the standard credential chain and region) instead of a local S3
   --all-samples    invoke every file in every service's events/ folder
   -h, --help       show this help`;
 
 class UsageError extends Error {}
 
-const usesBuckets = (services: FunctionName[]) => services.some((service) => FUNCTIONS[service].uses.length > 0);
+const usesBuckets = (services: FunctionName[]) =>
+  services.some((service) => FUNCTIONS[service].uses.length > 0);
 
 function readEvent(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new UsageError(`Cannot read the event ${file}: ${reason}`);
   }
 }
@@ -46,23 +51,15 @@ function resolveEventPath(root: string, service: FunctionName, file: string): st
   const candidates = [process.env.INIT_CWD, process.cwd(), path.join(root, FUNCTIONS[service].directory)]
     .filter((dir): dir is string => dir !== undefined)
     .map((dir) => path.resolve(dir, file));
-  return candidates.find((candidate) => readdirSafe(path.dirname(candidate)).includes(path.basename(candidate))) ??
-    candidates[0] ?? file;
-}
-
-function readdirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
+  return candidates.find((candidate) => existsSync(candidate)) ?? path.resolve(file);
 }
 
 /** The service named on the command line, or the one whose package folder we are in. */
 function pickService(root: string, positionals: string[]): { service: FunctionName; eventFile: string } {
   if (positionals.length === 2) {
     const [name = "", eventFile = ""] = positionals;
-    if (!isFunctionName(name)) throw new UsageError(`Unknown service "${name}". Services: ${FUNCTION_NAMES.join(", ")}`);
+    if (!isFunctionName(name))
+      throw new UsageError(`Unknown service "${name}". Services: ${FUNCTION_NAMES.join(", ")}`);
     return { service: name, eventFile };
   }
   if (positionals.length !== 1) throw new UsageError("Give a service and an event file.");
@@ -83,9 +80,11 @@ async function invokeAndPrint(fn: BundleFunction, event: unknown): Promise<boole
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
+    allowNegative: true,
     options: {
       stage: { type: "string", default: "dev" },
       aws: { type: "boolean", default: false },
+      build: { type: "boolean", default: true },
       "all-samples": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -97,12 +96,13 @@ async function main(): Promise<number> {
   const root = findWorkspaceRoot(process.cwd());
   const stage = values.stage;
   const jobs: { service: FunctionName; event: unknown; label: string }[] = values["all-samples"]
-    ? FUNCTION_NAMES.flatMap((service) => {
-        const dir = path.join(root, FUNCTIONS[service].directory, "events");
-        return readdirSafe(dir)
-          .filter((file) => file.endsWith(".json"))
-          .map((file) => ({ service, event: readEvent(path.join(dir, file)), label: `${service} · events/${file}` }));
-      })
+    ? FUNCTION_NAMES.flatMap((service) =>
+        sampleEvents(root, service).map(({ file, event }) => ({
+          service,
+          event,
+          label: `${service} · events/${file}`,
+        })),
+      )
     : (() => {
         const { service, eventFile } = pickService(root, positionals);
         const file = resolveEventPath(root, service, eventFile);
@@ -110,10 +110,15 @@ async function main(): Promise<number> {
       })();
 
   const services = [...new Set(jobs.map((job) => job.service))];
+  if (values.build)
+    buildPackages(root, ["@holonet/local-invoke", ...services.map((s) => FUNCTIONS[s].packageName)]);
   const endpointSet = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
   const s3 =
     usesBuckets(services) && !endpointSet && !values.aws
-      ? await startLocalS3({ directory: path.join(root, ".holonet", "s3"), buckets: bucketsUsedBy(services, stage) })
+      ? await startLocalS3({
+          directory: path.join(root, ".holonet", "s3"),
+          buckets: bucketsUsedBy(services, stage),
+        })
       : undefined;
   if (s3) Object.assign(process.env, localS3Environment(s3.endpoint));
   try {
@@ -135,7 +140,10 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+    ) {
       console.error(`holonet-invoke: ${(error as Error).message}\nRun with --help for usage.`);
       process.exitCode = 2;
     } else {

@@ -91,7 +91,8 @@ export function invokeOnce(fn: BundleFunction, event: unknown): Promise<InvokeOu
       else child.once("close", done).kill("SIGKILL");
     };
     const timer = setTimeout(
-      () => finish({ error: timeoutError(requestId, fn.timeoutSeconds), durationMs: fn.timeoutSeconds * 1000 }),
+      () =>
+        finish({ error: timeoutError(requestId, fn.timeoutSeconds), durationMs: fn.timeoutSeconds * 1000 }),
       fn.timeoutSeconds * 1000,
     );
     child.on("message", (message: ResultMessage) => {
@@ -106,13 +107,22 @@ export function invokeOnce(fn: BundleFunction, event: unknown): Promise<InvokeOu
     child.on("error", (error) =>
       finish({ error: exitError(requestId, error.message), durationMs: performance.now() - started }),
     );
-    const message: InvokeMessage = { type: "invoke", taskRoot: fn.taskRoot, handler: fn.handler, event, invocation };
+    const message: InvokeMessage = {
+      type: "invoke",
+      taskRoot: fn.taskRoot,
+      handler: fn.handler,
+      event,
+      invocation,
+    };
     child.send(message);
   });
 }
 
 /** Lambda's START / END / REPORT lines for an invocation. */
-export function reportLines(fn: Pick<BundleFunction, "functionVersion" | "memoryMb">, outcome: InvokeOutcome) {
+export function reportLines(
+  fn: Pick<BundleFunction, "functionVersion" | "memoryMb">,
+  outcome: InvokeOutcome,
+) {
   const { requestId, durationMs, initDurationMs, maxMemoryMb } = outcome;
   const billed = Math.ceil(durationMs + (initDurationMs ?? 0));
   const report = [

@@ -25,14 +25,25 @@ export function logStreamName(version: string, now = new Date()): string {
   return `${day}/[${version}]${randomBytes(16).toString("hex")}`;
 }
 
-export function newInvocation(identity: FunctionIdentity, timeoutSeconds: number, stream: string): InvocationInfo {
-  return { ...identity, awsRequestId: randomUUID(), logStreamName: stream, deadlineMs: Date.now() + timeoutSeconds * 1000 };
+export function newInvocation(
+  identity: FunctionIdentity,
+  timeoutSeconds: number,
+  stream: string,
+): InvocationInfo {
+  return {
+    ...identity,
+    awsRequestId: randomUUID(),
+    logStreamName: stream,
+    deadlineMs: Date.now() + timeoutSeconds * 1000,
+  };
 }
 
 /** The context object Lambda's Node.js runtime passes to a handler. */
 export function lambdaContext(info: InvocationInfo): Context {
   const unsupported = () => {
-    throw new Error("context.done/succeed/fail were removed from Lambda's Node.js runtimes; return or use the callback");
+    throw new Error(
+      "context.done/succeed/fail were removed from Lambda's Node.js runtimes; return or use the callback",
+    );
   };
   return {
     callbackWaitsForEmptyEventLoop: true,

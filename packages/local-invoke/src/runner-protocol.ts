@@ -14,7 +14,14 @@ export interface InvokeMessage {
 
 /** Runner -> parent: how the invocation ended. */
 export type ResultMessage =
-  | { type: "result"; ok: true; payload: unknown; durationMs: number; initDurationMs?: number; maxMemoryMb: number }
+  | {
+      type: "result";
+      ok: true;
+      payload: unknown;
+      durationMs: number;
+      initDurationMs?: number;
+      maxMemoryMb: number;
+    }
   | {
       type: "result";
       ok: false;

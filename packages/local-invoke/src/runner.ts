@@ -10,7 +10,11 @@ import { lambdaContext } from "./lambda-context";
 import { type LambdaErrorPayload, toLambdaError } from "./lambda-error";
 import type { InvokeMessage, ResultMessage } from "./runner-protocol";
 
-type Handler = (event: unknown, context: unknown, callback: (error?: unknown, result?: unknown) => void) => unknown;
+type Handler = (
+  event: unknown,
+  context: unknown,
+  callback: (error?: unknown, result?: unknown) => void,
+) => unknown;
 
 let loaded: Handler | undefined;
 let currentRequestId = "";

@@ -31,7 +31,9 @@ export function serviceFunction(root: string, service: FunctionName, stage: stri
 
 /** The buckets a service touches, named for the stage. */
 export const bucketsUsedBy = (services: FunctionName[], stage: string) =>
-  [...new Set(services.flatMap((service) => FUNCTIONS[service].uses.map((use) => use.bucket)))].map((bucket) => ({
-    name: bucketName(bucket, stage),
-    ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
-  }));
+  [...new Set(services.flatMap((service) => FUNCTIONS[service].uses.map((use) => use.bucket)))].map(
+    (bucket) => ({
+      name: bucketName(bucket, stage),
+      ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
+    }),
+  );

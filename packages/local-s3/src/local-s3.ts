@@ -1,5 +1,8 @@
 /// <reference path="./s3rver.d.ts" />
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import S3rver from "s3rver";
 
 /** s3rver checks no signature, but it does insist on this access key id (and secret). */
@@ -71,4 +74,17 @@ export function localS3ClientConfig(endpoint: string) {
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   } as const;
+}
+
+/** A local S3 in a fresh temporary folder, removed again on close: for tests. */
+export async function startTemporaryS3(buckets: LocalBucket[]): Promise<LocalS3> {
+  const directory = await mkdtemp(path.join(tmpdir(), "holonet-s3-"));
+  const s3 = await startLocalS3({ directory, buckets });
+  return {
+    endpoint: s3.endpoint,
+    close: async () => {
+      await s3.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
 }

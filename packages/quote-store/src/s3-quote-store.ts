@@ -4,7 +4,14 @@ import { ServiceUnavailableError } from "@holonet/lambda-kit/errors";
 import { DATA_PREFIX, idFromKey, keyForId } from "./quote-keys";
 import type { QuoteStore } from "./quote-store";
 
-const NETWORK_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
+const NETWORK_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EAI_AGAIN",
+]);
 
 /** True for an S3 failure the caller can do nothing about but retry: S3 down, unreachable or failing on its side. */
 function isUnavailable(error: unknown): boolean {
@@ -19,7 +26,8 @@ async function s3Call<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isUnavailable(error)) throw new ServiceUnavailableError(`The quote store is unavailable (${what})`, { cause: error });
+    if (isUnavailable(error))
+      throw new ServiceUnavailableError(`The quote store is unavailable (${what})`, { cause: error });
     throw error;
   }
 }
@@ -27,9 +35,13 @@ async function s3Call<T>(what: string, call: () => Promise<T>): Promise<T> {
 export function s3QuoteStore(client: S3Client, bucket: string): QuoteStore {
   async function get(id: QuoteId) {
     try {
-      const object = await s3Call("read", () => client.send(new GetObjectCommand({ Bucket: bucket, Key: keyForId(id) })));
+      const object = await s3Call("read", () =>
+        client.send(new GetObjectCommand({ Bucket: bucket, Key: keyForId(id) })),
+      );
       // A stored item is checked like any other input: a corrupt one is a 500, never passed on.
-      return SavedQuote.parse(JSON.parse(await (object.Body?.transformToString("utf-8") ?? Promise.resolve(""))));
+      return SavedQuote.parse(
+        JSON.parse(await (object.Body?.transformToString("utf-8") ?? Promise.resolve(""))),
+      );
     } catch (error) {
       if ((error as { name?: string }).name === "NoSuchKey") return undefined;
       throw error;

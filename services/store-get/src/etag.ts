@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 
 /** A strong ETag for a representation: the hash of its bytes. A saved quote never changes, so neither does it. */
-export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+export const strongEtag = (body: string) =>
+  `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 
 /**
  * True when If-None-Match names this ETag (or is `*`), so the answer is 304 Not Modified.

@@ -1,0 +1,130 @@
+import type { Context } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import * as z from "zod";
+import { ForbiddenError, ServiceUnavailableError } from "../src/errors";
+import { jsonResponse } from "../src/http-response";
+import { readJsonBody } from "../src/json-body";
+import { lambdaHandler } from "../src/lambda-handler";
+import { createLogger } from "../src/logger";
+import { parseWith } from "../src/validate";
+import postEvent from "./fixtures/http-post-event.json";
+
+const context = { awsRequestId: "c0ffee00-0000-4000-8000-000000000000" } as Context;
+
+function setup(behaviour: (body: unknown) => unknown) {
+  const lines: string[] = [];
+  const handler = lambdaHandler({
+    logger: createLogger({ service: "test", write: (line) => lines.push(line) }),
+    direct: async (input) => behaviour(input),
+    http: async (request) =>
+      jsonResponse(200, behaviour(parseWith(z.object({ n: z.number() }), readJsonBody(request), "body"))),
+  });
+  return { handler, lines };
+}
+
+const withBody = (
+  body: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+  base64 = false,
+) => ({
+  ...postEvent,
+  headers,
+  body: base64 ? Buffer.from(body).toString("base64") : body,
+  isBase64Encoded: base64,
+});
+
+const bodyOf = (response: unknown) => JSON.parse((response as { body: string }).body);
+
+describe("lambdaHandler", () => {
+  it("answers an API Gateway event through the http side", async () => {
+    const { handler } = setup((body) => body);
+    const response = await handler(withBody('{"n":1}'), context);
+    expect(response).toMatchObject({ statusCode: 200, headers: { "content-type": "application/json" } });
+    expect(bodyOf(response)).toEqual({ n: 1 });
+  });
+
+  it("decodes a base64-encoded body", async () => {
+    const { handler } = setup((body) => body);
+    expect(bodyOf(await handler(withBody('{"n":2}', {}, true), context))).toEqual({ n: 2 });
+  });
+
+  it("answers a direct invocation with the plain result", async () => {
+    const { handler } = setup((input) => ({ got: input }));
+    expect(await handler({ n: 3 }, context)).toEqual({ got: { n: 3 } });
+  });
+
+  it("fails a direct invocation with the error itself, so Lambda reports its name and message", async () => {
+    const { handler } = setup(() => {
+      throw new ForbiddenError("Sorry you can't get a quote");
+    });
+    await expect(handler({}, context)).rejects.toMatchObject({
+      name: "ForbiddenError",
+      message: "Sorry you can't get a quote",
+    });
+  });
+
+  it.each([
+    ["invalid JSON", withBody("{nope"), 400, "INVALID_JSON"],
+    ["an empty body", withBody(""), 400, "BODY_REQUIRED"],
+    ["a wrong type", withBody('{"n":"1"}'), 400, "VALIDATION_FAILED"],
+    [
+      "a form body",
+      withBody("n=1", { "content-type": "application/x-www-form-urlencoded" }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+  ])("answers %s with %i and the error body", async (_, event, status, code) => {
+    const { handler } = setup((body) => body);
+    const response = await handler(event, context);
+    expect(response).toMatchObject({ statusCode: status });
+    expect(bodyOf(response).error.code).toBe(code);
+  });
+
+  it("answers a body that is not UTF-8 with 400", async () => {
+    const { handler } = setup((body) => body);
+    const event = {
+      ...withBody(""),
+      body: Buffer.from([0xff, 0xfe]).toString("base64"),
+      isBase64Encoded: true,
+    };
+    const response = await handler(event, context);
+    expect(response).toMatchObject({ statusCode: 400 });
+    expect(bodyOf(response).error.code).toBe("INVALID_ENCODING");
+  });
+
+  it("names the offending field of a validation failure", async () => {
+    const { handler } = setup((body) => body);
+    const body = bodyOf(await handler(withBody('{"n":"1"}'), context));
+    expect(body.error.details).toEqual([
+      { path: "body.n", message: expect.stringContaining("expected number") },
+    ]);
+    expect(body.error.message).toMatch(/^Invalid request: body\.n: /);
+  });
+
+  it("hides an unexpected error behind a generic 500 and logs it in full", async () => {
+    const { handler, lines } = setup(() => {
+      throw new Error("secret connection string postgres://admin:hunter2@db");
+    });
+    const response = await handler(withBody('{"n":1}'), context);
+    expect(response).toMatchObject({ statusCode: 500 });
+    const text = (response as { body: string }).body;
+    expect(text).not.toContain("hunter2");
+    expect(text).not.toContain("at ");
+    expect(bodyOf(response).error).toEqual({
+      code: "INTERNAL_ERROR",
+      message: `Internal error; quote request id ${postEvent.requestContext.requestId} when reporting it`,
+    });
+    const logged = JSON.parse(lines.at(-1) ?? "{}");
+    expect(logged).toMatchObject({ level: "ERROR", requestId: context.awsRequestId });
+    expect(logged.error.message).toContain("hunter2");
+  });
+
+  it("answers a dependency outage with 503", async () => {
+    const { handler } = setup(() => {
+      throw new ServiceUnavailableError("The quote store is unavailable (read)");
+    });
+    const response = await handler(withBody('{"n":1}'), context);
+    expect(response).toMatchObject({ statusCode: 503 });
+    expect(bodyOf(response).error.code).toBe("SERVICE_UNAVAILABLE");
+  });
+});

@@ -1,0 +1,70 @@
+import path from "node:path";
+import { S3Client } from "@aws-sdk/client-s3";
+import type { FunctionName } from "@holonet/contracts/functions";
+import type { SavedQuote } from "@holonet/contracts/saved-quote";
+import { type InvokeOutcome, invokeOnce } from "@holonet/local-invoke/invoke-bundle";
+import { sampleEvents } from "@holonet/local-invoke/sample-events";
+import { serviceFunction } from "@holonet/local-invoke/service-function";
+import {
+  type LocalS3,
+  localS3ClientConfig,
+  localS3Environment,
+  startTemporaryS3,
+} from "@holonet/local-s3/local-s3";
+import { s3QuoteStore } from "@holonet/quote-store/s3-quote-store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The built bundle (dist/handler.mjs), run as Lambda would run it, on every sample event in events/,
+// against a real local S3 holding one saved quote.
+const root = path.resolve(import.meta.dirname, "../../..");
+const service: FunctionName = "store-get";
+const fn = serviceFunction(root, service, "dev");
+const bucket = fn.environment.DATA_BUCKET ?? "";
+const saved: SavedQuote = {
+  id: "01JDQ3H7Y8ZK4M6N2P9R5T0001",
+  quote: "Hello there.",
+  savedAt: "2026-01-01T00:00:00.000Z",
+};
+let s3: LocalS3;
+
+beforeAll(async () => {
+  s3 = await startTemporaryS3([{ name: bucket }]);
+  const client = new S3Client(localS3ClientConfig(s3.endpoint));
+  await s3QuoteStore(client, bucket).put(saved);
+  client.destroy();
+});
+afterAll(() => s3.close());
+
+const invoke = (event: unknown) =>
+  invokeOnce({ ...fn, environment: { ...fn.environment, ...localS3Environment(s3.endpoint) } }, event);
+const http = (outcome: InvokeOutcome) => outcome.payload as { statusCode: number; body: string };
+
+const expectations: Record<string, (outcome: InvokeOutcome) => void> = {
+  "direct-list.json": (outcome) => expect(outcome.payload).toEqual({ items: [saved] }),
+  "direct-get-missing.json": (outcome) => expect(outcome.error).toMatchObject({ errorType: "NotFoundError" }),
+  "http-list.json": (outcome) => {
+    expect(http(outcome).statusCode).toBe(200);
+    expect(JSON.parse(http(outcome).body)).toEqual({ items: [saved] });
+  },
+  "http-get-missing.json": (outcome) => expect(http(outcome).statusCode).toBe(404),
+  "http-get-bad-id.json": (outcome) => {
+    expect(http(outcome).statusCode).toBe(400);
+    expect(JSON.parse(http(outcome).body).error.details[0].path).toBe("path.id");
+  },
+  "http-list-bad-limit.json": (outcome) => {
+    expect(http(outcome).statusCode).toBe(400);
+    expect(JSON.parse(http(outcome).body).error.details[0].path).toBe("query.limit");
+  },
+};
+
+describe(`${service} bundle on its sample events`, () => {
+  const samples = sampleEvents(root, service);
+
+  it("has an expectation for every sample event", () => {
+    expect(samples.map((sample) => sample.file)).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(samples)("$file", async ({ file, event }) => {
+    expectations[file]?.(await invoke(event));
+  });
+});
