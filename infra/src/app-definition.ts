@@ -43,6 +43,8 @@ export interface FunctionDefinition {
   /** Environment variables; a `{ bucket }` value becomes that bucket's name in the stage. */
   environment: Record<string, string | { bucket: BucketId }>;
   uses: readonly BucketAccess[];
+  /** Parallel executions kept for this function alone; beyond them its invocations are throttled (429). */
+  reservedConcurrency?: number;
 }
 
 export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
@@ -65,6 +67,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     timeoutSeconds: 10,
     environment: { DATA_BUCKET: { bucket: "data" } },
     uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["write"] }],
+    reservedConcurrency: 20,
   },
   "store-get": {
     packageName: "@holonet/store-get",
