@@ -1,4 +1,5 @@
 import type { Context } from "aws-lambda";
+import { HttpError } from "./errors";
 import { type HttpRequest, isHttpApiEvent, toHttpRequest } from "./http-event";
 import { errorResponse, type HttpResponse } from "./http-response";
 import { errorFields, type Logger } from "./logger";
@@ -22,7 +23,10 @@ export function lambdaHandler<TOutput>(options: LambdaHandlerOptions<TOutput>): 
     const log = options.logger.with({ requestId: context.awsRequestId });
     if (!isHttpApiEvent(event)) {
       return options.direct(event, log).catch((error: unknown) => {
-        log.warn("Invocation failed", errorFields(error));
+        // A refusal (a 4xx over HTTP) is the caller's business; anything else is ours, logged in full.
+        if (error instanceof HttpError && error.status < 500)
+          log.info("Invocation refused", { code: error.code });
+        else log.error("Invocation failed", errorFields(error));
         throw error;
       });
     }

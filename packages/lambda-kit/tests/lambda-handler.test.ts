@@ -63,6 +63,21 @@ describe("lambdaHandler", () => {
     });
   });
 
+  it("logs a refused direct invocation briefly, and a failed one in full", async () => {
+    const refused = setup(() => {
+      throw new ForbiddenError("no");
+    });
+    await expect(refused.handler({}, context)).rejects.toThrow("no");
+    expect(JSON.parse(refused.lines.at(-1) ?? "{}")).toMatchObject({ level: "INFO", code: "FORBIDDEN" });
+    expect(refused.lines.at(-1)).not.toContain("stack");
+
+    const failed = setup(() => {
+      throw new Error("boom");
+    });
+    await expect(failed.handler({}, context)).rejects.toThrow("boom");
+    expect(JSON.parse(failed.lines.at(-1) ?? "{}")).toMatchObject({ level: "ERROR", error: { message: "boom" } });
+  });
+
   it.each([
     ["invalid JSON", withBody("{nope"), 400, "INVALID_JSON"],
     ["an empty body", withBody(""), 400, "BODY_REQUIRED"],
