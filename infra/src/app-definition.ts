@@ -9,7 +9,7 @@ import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
 export const APP_NAME = "holonet";
 
 /** Lambda's runtime for every function. Bundles target node20 so that they also run on these machines. */
-export const RUNTIME = "nodejs22.x";
+export const RUNTIME = "nodejs22.x" as const;
 
 export const STAGES = ["dev", "ci", "prod"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -82,6 +82,31 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
 };
 
 export { FUNCTION_NAMES, type FunctionName, ROUTES };
+
+/** Lambda's default limit on parallel executions in an account (the architecture's notes say 100). */
+export const ACCOUNT_CONCURRENCY = 100;
+
+/**
+ * The HTTP API. Each stage is its own API with API Gateway's `$default` stage, so paths carry no stage
+ * prefix, and it invokes each function through the alias named for the stage.
+ */
+export const API = {
+  /** CORS: the only origin allowed is the stage's website, added where the website's URL is known. */
+  cors: {
+    allowMethods: ["GET", "POST", "OPTIONS"],
+    allowHeaders: ["content-type", "if-none-match"],
+    exposeHeaders: ["etag", "location"],
+    maxAgeSeconds: 600,
+  },
+  /** Steady requests per second and burst, per stage (API Gateway's default route throttling). */
+  throttling: { rateLimit: 100, burstLimit: 200 },
+  /** API Gateway's limits for an HTTP API: a 10 MB payload, a 30 s integration timeout. */
+  payloadLimitBytes: 10 * 1024 * 1024,
+  integrationTimeoutSeconds: 30,
+} as const;
+
+/** The alias through which a stage's API invokes every function. */
+export const stageAlias = (stage: string) => stage;
 
 export const isFunctionName = (name: string): name is FunctionName =>
   (FUNCTION_NAMES as readonly string[]).includes(name);
