@@ -75,7 +75,10 @@ describe("lambdaHandler", () => {
       throw new Error("boom");
     });
     await expect(failed.handler({}, context)).rejects.toThrow("boom");
-    expect(JSON.parse(failed.lines.at(-1) ?? "{}")).toMatchObject({ level: "ERROR", error: { message: "boom" } });
+    expect(JSON.parse(failed.lines.at(-1) ?? "{}")).toMatchObject({
+      level: "ERROR",
+      error: { message: "boom" },
+    });
   });
 
   it.each([

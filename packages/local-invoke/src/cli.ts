@@ -111,7 +111,7 @@ async function main(): Promise<number> {
 
   const services = [...new Set(jobs.map((job) => job.service))];
   if (values.build)
-    buildPackages(root, ["@holonet/local-invoke", ...services.map((s) => FUNCTIONS[s].packageName)]);
+    buildPackages(root, ["@holonet/lambda-runtime", ...services.map((s) => FUNCTIONS[s].packageName)]);
   const endpointSet = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
   const s3 =
     usesBuckets(services) && !endpointSet && !values.aws

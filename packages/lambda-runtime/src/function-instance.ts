@@ -1,0 +1,215 @@
+import { fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { type FunctionIdentity, functionArn, type InvocationInfo, logStreamName } from "./lambda-context";
+import { lambdaEnvironment } from "./lambda-environment";
+import { exitDetail, exitError, type LambdaErrorPayload, timeoutError } from "./lambda-error";
+import { endOfInvocationMark, type InvokeMessage, type ResultMessage } from "./runner-protocol";
+
+export interface InstanceOptions {
+  /** The directory holding the code (Lambda's LAMBDA_TASK_ROOT). */
+  taskRoot: string;
+  /** `file.export`, e.g. handler.handler. */
+  handler: string;
+  /** The function's own environment variables, from its configuration. */
+  environment: Record<string, string>;
+  identity: FunctionIdentity;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** Open the Node inspector on 127.0.0.1 at this port. */
+  inspectPort?: number;
+}
+
+/** What the caller knows of an invocation before it runs. */
+export interface Invocation {
+  requestId?: string;
+  /** The ARN the caller named (with its alias or version); the unqualified ARN by default. */
+  invokedFunctionArn?: string;
+}
+
+export interface InvokeOutcome {
+  requestId: string;
+  /** The handler's result, or undefined when it failed. */
+  payload?: unknown;
+  /** The function error, as Lambda reports it. */
+  error?: LambdaErrorPayload;
+  /** Everything the function wrote during the invocation, in order. */
+  logs: string;
+  durationMs: number;
+  /** Only on the instance's first (cold) invocation. */
+  initDurationMs?: number;
+  maxMemoryMb?: number;
+}
+
+export interface FunctionInstance {
+  /** Runs one invocation; an instance serves one at a time. */
+  invoke(event: unknown, invocation?: Invocation): Promise<InvokeOutcome>;
+  readonly busy: boolean;
+  /** False once the process is gone (a timeout, a crash, an init error, close): replace the instance. */
+  readonly alive: boolean;
+  readonly logStreamName: string;
+  close(): Promise<void>;
+}
+
+const RUNNER = fileURLToPath(new URL("../dist/runner.mjs", import.meta.url));
+
+/** The invocation in progress: its end-of-output mark, and what it has received so far. */
+interface Current {
+  mark: string;
+  logs?: string;
+  result?: ResultMessage;
+  finish: (result: ResultMessage, logs: string) => void;
+  exited: (detail: string, logs: string) => void;
+}
+
+/**
+ * Starts a function instance: one runner process, kept warm between invocations as a Lambda sandbox is.
+ * The heap is capped at the function's memory size, so a function that outgrows it dies as on Lambda;
+ * V8 aborts on heap exhaustion, which surfaces as Runtime.ExitError (Lambda names it
+ * Runtime.OutOfMemory; close enough for local work).
+ */
+export function startInstance(options: InstanceOptions): FunctionInstance {
+  const { identity, memoryMb, timeoutSeconds } = options;
+  const stream = logStreamName(identity.functionVersion);
+  const execArgv = [
+    "--enable-source-maps",
+    `--max-old-space-size=${memoryMb}`,
+    ...(options.inspectPort !== undefined ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
+  ];
+  const child = fork(RUNNER, [], {
+    env: lambdaEnvironment({ ...options, logStreamName: stream }),
+    execArgv,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let state: "idle" | "busy" | "dead" = "idle";
+  let stdoutText = "";
+  let stderrText = "";
+  let current: Current | undefined;
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+
+  const takeLogs = () => {
+    const logs = stdoutText + stderrText;
+    stdoutText = "";
+    stderrText = "";
+    return logs;
+  };
+
+  const completeIfReady = () => {
+    if (!current?.result || current.logs === undefined) return;
+    const { result, logs, finish } = current;
+    current = undefined;
+    // Lambda resets the sandbox after an init error, so the next invocation initialises afresh.
+    if (!result.ok && result.phase === "init") {
+      state = "dead";
+      child.kill("SIGKILL");
+    } else state = "idle";
+    finish(result, logs);
+  };
+
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdoutText += chunk;
+    if (!current || current.logs !== undefined) return;
+    const at = stdoutText.indexOf(current.mark);
+    if (at === -1) return;
+    const rest = stdoutText.slice(at + current.mark.length);
+    stdoutText = stdoutText.slice(0, at);
+    current.logs = takeLogs();
+    stdoutText = rest;
+    completeIfReady();
+  });
+  // Node itself writes here (a fatal error, the inspector's banner); the function's stderr goes to stdout.
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderrText += chunk;
+  });
+  child.on("message", (message: ResultMessage) => {
+    if (!current) return;
+    current.result = message;
+    completeIfReady();
+  });
+  const ended = (detail: string) => {
+    state = "dead";
+    const pending = current;
+    current = undefined;
+    // Wait for the pipes to close, so that the last lines before the end are in the logs.
+    if (pending) void closed.then(() => pending.exited(detail, takeLogs()));
+  };
+  child.once("exit", (code, signal) => ended(exitDetail(code, signal)));
+  child.on("error", (error) => {
+    ended(error.message);
+    child.kill("SIGKILL");
+  });
+
+  const invoke = (event: unknown, invocation: Invocation = {}): Promise<InvokeOutcome> => {
+    if (state !== "idle") return Promise.reject(new Error(`The instance is ${state}.`));
+    state = "busy";
+    const requestId = invocation.requestId ?? randomUUID();
+    const info: InvocationInfo = {
+      ...identity,
+      memoryMb,
+      awsRequestId: requestId,
+      invokedFunctionArn: invocation.invokedFunctionArn ?? functionArn(identity),
+      logStreamName: stream,
+      deadlineMs: Date.now() + timeoutSeconds * 1000,
+    };
+    const started = performance.now();
+    return new Promise<InvokeOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        state = "dead";
+        current = undefined;
+        child.kill("SIGKILL");
+        void closed.then(() =>
+          resolve({
+            requestId,
+            error: timeoutError(requestId, timeoutSeconds),
+            logs: takeLogs(),
+            durationMs: timeoutSeconds * 1000,
+          }),
+        );
+      }, timeoutSeconds * 1000);
+      current = {
+        mark: endOfInvocationMark(requestId),
+        finish: (result, logs) => {
+          clearTimeout(timer);
+          const { durationMs, initDurationMs, maxMemoryMb } = result;
+          const measures = {
+            durationMs,
+            maxMemoryMb,
+            ...(initDurationMs !== undefined && { initDurationMs }),
+          };
+          const outcome = result.ok ? { payload: result.payload } : { error: result.error };
+          resolve({ requestId, logs, ...outcome, ...measures });
+        },
+        exited: (detail, logs) => {
+          clearTimeout(timer);
+          const durationMs = performance.now() - started;
+          resolve({ requestId, error: exitError(requestId, detail), logs, durationMs });
+        },
+      };
+      const message: InvokeMessage = {
+        type: "invoke",
+        taskRoot: options.taskRoot,
+        handler: options.handler,
+        event,
+        invocation: info,
+      };
+      // A process that died meanwhile is reported by its exit; the callback keeps the error from being thrown.
+      child.send(message, () => {});
+    });
+  };
+
+  return {
+    invoke,
+    get busy() {
+      return state === "busy";
+    },
+    get alive() {
+      return state !== "dead";
+    },
+    logStreamName: stream,
+    close: async () => {
+      state = "dead";
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import type { Context } from "aws-lambda";
+
+/** Stands in for the account id in ARNs, as local AWS emulators commonly do. */
+export const LOCAL_ACCOUNT_ID = "000000000000";
+
+/** Which function (and version) an instance runs, and where. */
+export interface FunctionIdentity {
+  functionName: string;
+  functionVersion: string;
+  region: string;
+}
+
+/** The parts of an invocation's context that are plain data, sent to the runner process as they are. */
+export interface InvocationInfo extends FunctionIdentity {
+  memoryMb: number;
+  awsRequestId: string;
+  /** The ARN the caller named: with the alias or version it used, if any. */
+  invokedFunctionArn: string;
+  logStreamName: string;
+  /** Epoch milliseconds at which the function times out. */
+  deadlineMs: number;
+}
+
+export const functionArn = (identity: Pick<FunctionIdentity, "functionName" | "region">) =>
+  `arn:aws:lambda:${identity.region}:${LOCAL_ACCOUNT_ID}:function:${identity.functionName}`;
+
+/** Lambda's log stream name: date, version, and a random instance id. */
+export function logStreamName(version: string, now = new Date()): string {
+  const day = now.toISOString().slice(0, 10).replaceAll("-", "/");
+  return `${day}/[${version}]${randomBytes(16).toString("hex")}`;
+}
+
+/** The context object Lambda's Node.js runtime passes to a handler. */
+export function lambdaContext(info: InvocationInfo): Context {
+  const unsupported = () => {
+    throw new Error(
+      "context.done/succeed/fail were removed from Lambda's Node.js runtimes; return or use the callback",
+    );
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: info.functionName,
+    functionVersion: info.functionVersion,
+    invokedFunctionArn: info.invokedFunctionArn,
+    memoryLimitInMB: String(info.memoryMb),
+    awsRequestId: info.awsRequestId,
+    logGroupName: `/aws/lambda/${info.functionName}`,
+    logStreamName: info.logStreamName,
+    getRemainingTimeInMillis: () => Math.max(0, info.deadlineMs - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+}

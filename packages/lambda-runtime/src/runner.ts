@@ -1,0 +1,124 @@
+/**
+ * The runner: one process per function instance, as Lambda runs one sandbox per instance. It loads the
+ * handler on its first invocation (the cold start) and keeps it for the next ones, which it serves one at
+ * a time.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { format } from "node:util";
+import { lambdaContext } from "./lambda-context";
+import { type LambdaErrorPayload, toLambdaError } from "./lambda-error";
+import { endOfInvocationMark, type InvokeMessage, type ResultMessage } from "./runner-protocol";
+
+type Handler = (
+  event: unknown,
+  context: unknown,
+  callback: (error?: unknown, result?: unknown) => void,
+) => unknown;
+
+let loaded: Handler | undefined;
+let currentRequestId = "";
+
+// One stream keeps the function's output in the order it was written (Lambda has one log stream too).
+process.stderr.write = process.stdout.write.bind(process.stdout) as typeof process.stderr.write;
+
+// Lambda's Node.js runtime prefixes console output with the time, the request id and the level.
+for (const [method, level] of [
+  ["log", "INFO"],
+  ["info", "INFO"],
+  ["warn", "WARN"],
+  ["error", "ERROR"],
+  ["debug", "DEBUG"],
+  ["trace", "TRACE"],
+] as const) {
+  console[method] = (...args: unknown[]) => {
+    process.stdout.write(`${new Date().toISOString()}\t${currentRequestId}\t${level}\t${format(...args)}\n`);
+  };
+}
+
+const EXTENSIONS = [".mjs", ".js", ".cjs"];
+
+async function loadHandler(taskRoot: string, handlerString: string): Promise<Handler> {
+  const dot = handlerString.lastIndexOf(".");
+  const [file, exportName] = [handlerString.slice(0, dot), handlerString.slice(dot + 1)];
+  const modulePath = EXTENSIONS.map((ext) => path.join(taskRoot, file + ext)).find((p) => existsSync(p));
+  if (dot < 1 || !modulePath) {
+    throw Object.assign(new Error(`Cannot find module '${file}' in ${taskRoot}`), {
+      name: "Runtime.ImportModuleError",
+    });
+  }
+  const module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  const handler = module[exportName] ?? (module.default as Record<string, unknown> | undefined)?.[exportName];
+  if (typeof handler !== "function") {
+    throw Object.assign(new Error(`${handlerString} is undefined or not exported`), {
+      name: "Runtime.HandlerNotFound",
+    });
+  }
+  return handler as Handler;
+}
+
+/** Calls an async handler, or a callback-style one (`function (event, context, callback)`). */
+function callHandler(handler: Handler, event: unknown, context: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const callback = (error?: unknown, result?: unknown) =>
+      error === undefined || error === null ? resolve(result) : reject(error);
+    const returned = handler(event, context, callback);
+    if (returned && typeof (returned as Promise<unknown>).then === "function") {
+      (returned as Promise<unknown>).then(resolve, reject);
+    } else if (handler.length < 3) {
+      resolve(returned);
+    }
+  });
+}
+
+// The process's peak resident memory so far, as Lambda's "Max Memory Used" is the sandbox's peak.
+const maxMemoryMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function invoke(message: InvokeMessage): Promise<ResultMessage> {
+  currentRequestId = message.invocation.awsRequestId;
+  let initDurationMs: number | undefined;
+  const fail = (error: LambdaErrorPayload, phase: "init" | "invoke", durationMs: number): ResultMessage => ({
+    type: "result",
+    ok: false,
+    error,
+    phase,
+    durationMs,
+    maxMemoryMb: maxMemoryMb(),
+    ...(initDurationMs !== undefined && { initDurationMs }),
+  });
+
+  if (!loaded) {
+    const started = performance.now();
+    try {
+      loaded = await loadHandler(message.taskRoot, message.handler);
+    } catch (error) {
+      initDurationMs = performance.now() - started;
+      return fail(toLambdaError(error), "init", 0);
+    }
+    initDurationMs = performance.now() - started;
+  }
+
+  const started = performance.now();
+  try {
+    const payload = await callHandler(loaded, message.event, lambdaContext(message.invocation));
+    const durationMs = performance.now() - started;
+    return {
+      type: "result",
+      ok: true,
+      payload,
+      durationMs,
+      maxMemoryMb: maxMemoryMb(),
+      ...(initDurationMs !== undefined && { initDurationMs }),
+    };
+  } catch (error) {
+    return fail(toLambdaError(error), "invoke", performance.now() - started);
+  }
+}
+
+process.on("message", (message: InvokeMessage) => {
+  void invoke(message).then((result) => {
+    process.stdout.write(endOfInvocationMark(message.invocation.awsRequestId));
+    process.send?.(result);
+  });
+});

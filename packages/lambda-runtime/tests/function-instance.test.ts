@@ -1,0 +1,110 @@
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type FunctionInstance, type InstanceOptions, startInstance } from "../src/function-instance";
+import { freePort, inspectorTargets } from "../src/inspector";
+import { reportLines } from "../src/report-lines";
+
+const fixtures = path.join(import.meta.dirname, "fixtures");
+const started: FunctionInstance[] = [];
+
+const instance = (name: string, handler: string, overrides: Partial<InstanceOptions> = {}) => {
+  const created = startInstance({
+    taskRoot: path.join(fixtures, name),
+    handler,
+    environment: {},
+    identity: { functionName: `test-${name}`, functionVersion: "$LATEST", region: "us-east-1" },
+    timeoutSeconds: 3,
+    memoryMb: 128,
+    ...overrides,
+  });
+  started.push(created);
+  return created;
+};
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((each) => each.close()));
+});
+
+describe("a function instance stays warm between invocations, as a Lambda sandbox does", () => {
+  it("serves later invocations from the same process, with no init", async () => {
+    const warm = instance("warm-counter", "counter.handler");
+    const first = await warm.invoke({ n: 1 });
+    const second = await warm.invoke({ n: 2 }, { requestId: "req-2" });
+
+    expect(first.payload).toMatchObject({ count: 1 });
+    expect(second.payload).toEqual({ count: 2, pid: (first.payload as { pid: number }).pid });
+    expect(first.initDurationMs).toBeGreaterThan(0);
+    expect(second.initDurationMs).toBeUndefined();
+    expect(second.requestId).toBe("req-2");
+    expect(warm.alive).toBe(true);
+  });
+
+  it("gives each invocation its own logs, stderr included, in order", async () => {
+    const warm = instance("warm-counter", "counter.handler");
+    const first = await warm.invoke({ n: 1 });
+    const second = await warm.invoke({ n: 2 });
+
+    expect(first.logs).toContain("\tINFO\tinitialising\n");
+    expect(first.logs).toMatch(new RegExp(`\\t${first.requestId}\\tINFO\\tcount 1\\nstderr line 1\\n$`));
+    expect(second.logs).toMatch(
+      new RegExp(`^[^\\n]+\\t${second.requestId}\\tINFO\\tcount 2\\nstderr line 2\\n$`),
+    );
+  });
+
+  it("serves one invocation at a time", async () => {
+    const warm = instance("warm-counter", "counter.handler");
+    const first = warm.invoke({ n: 1 });
+    expect(warm.busy).toBe(true);
+    await expect(warm.invoke({ n: 2 })).rejects.toThrow("The instance is busy.");
+    await first;
+    expect(warm.busy).toBe(false);
+  });
+
+  it("dies at a timeout, and its REPORT line says so", async () => {
+    const hanging = instance("misbehaving", "handlers.hang", { timeoutSeconds: 1 });
+    const outcome = await hanging.invoke({});
+
+    expect(outcome.error?.errorType).toBe("Sandbox.Timedout");
+    expect(hanging.alive).toBe(false);
+    await expect(hanging.invoke({})).rejects.toThrow("The instance is dead.");
+    expect(reportLines({ functionVersion: "$LATEST", memoryMb: 128 }, outcome).report).toMatch(
+      /^REPORT RequestId: \S+\tDuration: 1000\.00 ms\tBilled Duration: 1000 ms\tMemory Size: 128 MB\tStatus: timeout$/,
+    );
+  });
+
+  it("dies when the process exits, reporting Runtime.ExitError", async () => {
+    const exiting = instance("misbehaving", "handlers.exit");
+    const outcome = await exiting.invoke({});
+    expect(outcome.error).toEqual({
+      errorType: "Runtime.ExitError",
+      errorMessage: `RequestId: ${outcome.requestId} Error: Runtime exited with error: exit status 3`,
+    });
+    expect(exiting.alive).toBe(false);
+  });
+
+  it("stays alive after a function error", async () => {
+    const throwing = instance("misbehaving", "handlers.throws");
+    expect((await throwing.invoke({})).error?.errorType).toBe("TypeError");
+    expect((await throwing.invoke({})).error?.errorType).toBe("TypeError");
+    expect(throwing.alive).toBe(true);
+  });
+
+  it("ends a function that outgrows its memory size", async () => {
+    const hog = instance("misbehaving", "handlers.hog", { memoryMb: 64, timeoutSeconds: 20 });
+    const outcome = await hog.invoke({});
+    expect(outcome.error?.errorType).toBe("Runtime.ExitError");
+    expect(outcome.logs).toContain("heap out of memory");
+    expect(hog.alive).toBe(false);
+  });
+
+  it("opens the Node inspector on the port it is given", async () => {
+    const port = await freePort();
+    const debuggable = instance("warm-counter", "counter.handler", { inspectPort: port });
+    const outcome = await debuggable.invoke({ n: 1 });
+
+    expect(outcome.payload).toMatchObject({ count: 1 });
+    expect(await inspectorTargets(port)).toEqual([
+      expect.objectContaining({ type: "node", webSocketDebuggerUrl: expect.stringContaining(`:${port}/`) }),
+    ]);
+  });
+});

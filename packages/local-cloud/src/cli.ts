@@ -1,0 +1,174 @@
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { FUNCTION_NAMES, FUNCTIONS, isFunctionName } from "@holonet/infra/app-definition";
+import { buildPackages } from "@holonet/local-invoke/build-services";
+import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { devConfigPath } from "./dev-config";
+import { watchSources } from "./hot-reload";
+import { type Endpoint, startLocalCloud } from "./local-cloud";
+
+const HELP = `Usage: pnpm dev [options]
+
+Builds what changed, then runs the whole system on this machine: S3 (data and web buckets), the Lambda
+runtime and its REST API, the HTTP API in front of the functions, and the website. Prints the endpoints
+and writes them to .holonet/dev.json. Saving a service's source publishes it as a new version in about a
+second. Data persists under .holonet/ across restarts. Type "cost" and Enter for the cost so far;
+Ctrl-C stops everything and prints it.
+
+Options:
+  --reset              start empty: forget the saved quotes and published versions
+  --inspect <service>  open the Node inspector on that function's instances (source maps on)
+  --inspect-port <n>   the inspector's port (default 9229)
+  --api-port <n>       HTTP API port (default 4560, or HOLONET_API_PORT)
+  --lambda-port <n>    Lambda API port (default 4561, or HOLONET_LAMBDA_PORT)
+  --s3-port <n>        S3 port (default 4562, or HOLONET_S3_PORT)
+  --web-port <n>       website port (default 4563, or HOLONET_WEB_PORT)
+  --no-build           start from the bundles as they are
+  --no-watch           do not publish changes as they are saved
+  -h, --help           show this help`;
+
+class UsageError extends Error {}
+
+function portOption(value: string | undefined, name: Endpoint): number | undefined {
+  const text = value ?? process.env[`HOLONET_${name.toUpperCase()}_PORT`];
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`The ${name} port must be 0-65535, not "${text}".`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  // These machines run Node 20, on which the SDK warns of its future releases; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const { values } = parseArgs({
+    allowNegative: true,
+    options: {
+      reset: { type: "boolean", default: false },
+      inspect: { type: "string" },
+      "inspect-port": { type: "string", default: "9229" },
+      "api-port": { type: "string" },
+      "lambda-port": { type: "string" },
+      "s3-port": { type: "string" },
+      "web-port": { type: "string" },
+      build: { type: "boolean", default: true },
+      watch: { type: "boolean", default: true },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (values.inspect !== undefined && !isFunctionName(values.inspect)) {
+    throw new UsageError(`--inspect takes a service: ${FUNCTION_NAMES.join(", ")}.`);
+  }
+  const inspectPort = Number(values["inspect-port"]);
+  if (!Number.isInteger(inspectPort) || inspectPort < 1 || inspectPort > 65535)
+    throw new UsageError("--inspect-port must be 1-65535.");
+  const ports = Object.fromEntries(
+    (["api", "lambda", "s3", "web"] as const).flatMap((name) => {
+      const port = portOption(values[`${name}-port`], name);
+      return port === undefined ? [] : [[name, port]];
+    }),
+  );
+
+  const root = findWorkspaceRoot(process.cwd());
+  const dataDir = path.join(root, ".holonet");
+  const packages = [
+    "@holonet/lambda-runtime",
+    "@holonet/web",
+    ...FUNCTION_NAMES.map((name) => FUNCTIONS[name].packageName),
+  ];
+  const started = performance.now();
+  if (values.build) buildPackages(root, packages);
+
+  const cloud = await startLocalCloud({
+    root,
+    dataDir,
+    ports,
+    reset: values.reset,
+    ...(values.inspect &&
+      isFunctionName(values.inspect) && { inspect: { service: values.inspect, port: inspectPort } }),
+    log: (line) => console.log(line),
+  });
+  const rows = [
+    ["website", cloud.web, ""],
+    ["HTTP API", cloud.api, `e.g. curl '${cloud.api}/quote?isJedi=true'`],
+    ["Lambda API", cloud.lambda, `AWS_ENDPOINT_URL_LAMBDA=${cloud.lambda}`],
+    ["S3", cloud.s3, `AWS_ENDPOINT_URL_S3=${cloud.s3}`],
+    ["endpoints", path.relative(process.cwd(), devConfigPath(dataDir)), "as JSON"],
+    ...(values.inspect
+      ? [["debugger", `127.0.0.1:${inspectPort}`, `${values.inspect}'s instances (chrome://inspect)`]]
+      : []),
+  ];
+  console.log(`
+Holonet local cloud is up in ${((performance.now() - started) / 1000).toFixed(1)} s:
+${rows.map(([name = "", url = "", note = ""]) => `  ${name.padEnd(11)} ${url.padEnd(26)} ${note}`.trimEnd()).join("\n")}
+Ctrl-C to stop; "cost" + Enter for the cost so far.`);
+
+  const watcher = values.watch
+    ? watchSources(
+        {
+          ...Object.fromEntries(
+            FUNCTION_NAMES.map((name) => [name, path.join(root, FUNCTIONS[name].directory, "src")]),
+          ),
+          web: path.join(root, "services", "web", "src"),
+        },
+        async (name) => {
+          const began = performance.now();
+          try {
+            if (name === "web") {
+              buildPackages(root, ["@holonet/web"]);
+              await cloud.publishSite();
+              console.log(`web: published in ${Math.round(performance.now() - began)} ms`);
+            } else if (isFunctionName(name)) {
+              buildPackages(root, [FUNCTIONS[name].packageName]);
+              const outcome = await cloud.publishService(name);
+              console.log(
+                `${name}: ${outcome.changed ? `version ${outcome.version} now serves` : `unchanged; still version ${outcome.version} on`} ${cloud.functions[name]?.alias} (${Math.round(performance.now() - began)} ms)`,
+              );
+            }
+          } catch (error) {
+            console.error(`${name}: not published - ${(error as Error).message}`);
+          }
+        },
+      )
+    : undefined;
+
+  const input = process.stdin.isTTY ? createInterface({ input: process.stdin }) : undefined;
+  input?.on("line", (line) => {
+    if (line.trim() === "cost") console.log(cloud.costSummary().join("\n"));
+  });
+  process.on("SIGUSR2", () => console.log(cloud.costSummary().join("\n")));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local cloud…`);
+    watcher?.close();
+    input?.close();
+    console.log(cloud.costSummary().join("\n"));
+    await cloud.close();
+    console.log("Stopped. Data kept in .holonet/ (pnpm dev --reset starts empty).");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  const { code, port } = error as { code?: string; port?: number };
+  if (code === "EADDRINUSE") {
+    console.error(
+      `holonet-dev: port ${port} is taken (another pnpm dev?). Stop it, or choose ports: pnpm dev --help.`,
+    );
+    process.exit(1);
+  }
+  const usage =
+    error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+  console.error(usage ? `holonet-dev: ${(error as Error).message}\nRun with --help for usage.` : error);
+  process.exit(usage ? 2 : 1);
+});

@@ -1,0 +1,227 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { S3Client } from "@aws-sdk/client-s3";
+import {
+  ACCOUNT_CONCURRENCY,
+  API,
+  BUCKETS,
+  bucketName,
+  FUNCTION_NAMES,
+  FUNCTIONS,
+  type FunctionName,
+  functionEnvironment,
+  functionName,
+  ROUTES,
+  RUNTIME,
+  stageAlias,
+} from "@holonet/infra/app-definition";
+import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
+import { type PublishOutcome, publishFunction } from "@holonet/lambda-deploy/publish-function";
+import { startHttpApi } from "@holonet/local-gateway/http-api";
+import { startLambdaService } from "@holonet/local-lambda/lambda-service";
+import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
+import { syncSite } from "@holonet/static-site/sync-site";
+import { createCostMeter } from "./cost-meter";
+import { type DevConfig, writeDevConfig } from "./dev-config";
+import { startWebsiteEndpoint } from "./website-endpoint";
+
+export type Endpoint = "api" | "web" | "s3" | "lambda";
+
+export interface LocalCloudOptions {
+  /** The repository's root: services are read from there, built. */
+  root: string;
+  /** Where state lives: S3 objects, Lambda functions and versions, dev.json. */
+  dataDir: string;
+  /** Port per endpoint; 0 for any free port. */
+  ports?: Partial<Record<Endpoint, number>>;
+  /** Start empty: remove what an earlier run kept. */
+  reset?: boolean;
+  stage?: string;
+  /** Open the Node inspector on this function's instances. */
+  inspect?: { service: FunctionName; port: number };
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud extends DevConfig {
+  /** Builds nothing: publishes the service's current bundle as a new version and moves the stage alias. */
+  publishService(service: FunctionName): Promise<PublishOutcome>;
+  /** Uploads the built website again. */
+  publishSite(): Promise<void>;
+  costSummary(): string[];
+  close(): Promise<void>;
+}
+
+/** Locally every function gets a role ARN of its own, as the stack gives it one on AWS. */
+const localRole = (service: FunctionName) => `arn:aws:iam::000000000000:role/holonet-${service}`;
+
+/** Local endpoints accept any credentials but the SDK insists on having some; s3rver insists on these. */
+const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+
+/**
+ * Starts the whole system on this machine: S3 with the data and web buckets, the Lambda runtime and its
+ * REST API, every function published through that API with the same SDK calls a deploy to AWS makes, the
+ * HTTP API in front of them, and the website in its bucket behind a website endpoint.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? (() => {});
+  const stage = options.stage ?? "dev";
+  const alias = stageAlias(stage);
+  const ports = { api: 4560, lambda: 4561, s3: 4562, web: 4563, ...options.ports };
+  if (options.reset) {
+    for (const part of ["s3", "lambda", "dev.json"])
+      rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
+  }
+  const closers: (() => Promise<void>)[] = [];
+  const cost = createCostMeter();
+
+  try {
+    const s3 = await startLocalS3({
+      directory: path.join(options.dataDir, "s3"),
+      port: ports.s3,
+      buckets: (Object.keys(BUCKETS) as (keyof typeof BUCKETS)[]).map((bucket) => ({
+        name: bucketName(bucket, stage),
+        ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
+      })),
+    });
+    closers.push(s3.close);
+    log(`S3           ${s3.endpoint}`);
+
+    const inspectName = options.inspect && functionName(options.inspect.service);
+    const lambda = await startLambdaService({
+      dataDir: path.join(options.dataDir, "lambda"),
+      port: ports.lambda,
+      region: LOCAL_REGION,
+      accountConcurrency: ACCOUNT_CONCURRENCY,
+      ...(options.inspect &&
+        inspectName && { inspect: { functionName: inspectName, port: options.inspect.port } }),
+      onLog: (entry) => log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`),
+      onInvocation: (record) => cost.recordInvocation(record),
+    });
+    closers.push(lambda.close);
+    log(`Lambda API   ${lambda.endpoint}`);
+
+    const lambdaClient = new LambdaClient({
+      endpoint: lambda.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    closers.push(async () => lambdaClient.destroy());
+    const s3Environment = {
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+      AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+      // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
+
+    const publishService = (service: FunctionName) => {
+      const definition = FUNCTIONS[service];
+      const usesS3 = definition.uses.length > 0;
+      return publishFunction(
+        lambdaClient,
+        {
+          name: functionName(service),
+          description: definition.description,
+          runtime: RUNTIME,
+          handler: definition.handler,
+          role: localRole(service),
+          memoryMb: definition.memoryMb,
+          timeoutSeconds: definition.timeoutSeconds,
+          // The local endpoints are configuration of this environment, as a VPC endpoint would be on AWS.
+          environment: { ...functionEnvironment(service, stage), ...(usesS3 && s3Environment) },
+          ...(definition.reservedConcurrency !== undefined && {
+            reservedConcurrency: definition.reservedConcurrency,
+          }),
+        },
+        zipDirectory(path.join(options.root, definition.directory, "dist")),
+        { alias },
+      );
+    };
+    for (const service of FUNCTION_NAMES) {
+      const outcome = await publishService(service);
+      log(
+        `λ ${functionName(service).padEnd(18)} version ${outcome.version} as ${alias}${outcome.changed ? "" : " (unchanged)"}`,
+      );
+    }
+
+    const web = await startWebsiteEndpoint({
+      s3Endpoint: s3.endpoint,
+      bucket: bucketName("web", stage),
+      region: LOCAL_REGION,
+      port: ports.web,
+    });
+    closers.push(web.close);
+
+    const api = await startHttpApi({
+      port: ports.api,
+      routes: ROUTES.map((route) => ({
+        method: route.method,
+        path: route.path,
+        target: { functionName: functionName(route.function), qualifier: alias },
+      })),
+      cors: { ...API.cors, allowOrigins: [web.url] },
+      throttling: API.throttling,
+      payloadLimitBytes: API.payloadLimitBytes,
+      integrationTimeoutSeconds: API.integrationTimeoutSeconds,
+      region: LOCAL_REGION,
+      invoke: async (target, event) => {
+        const result = await lambda.invoke({
+          functionName: target.functionName,
+          qualifier: target.qualifier,
+          payload: event,
+        });
+        return {
+          payload: result.payload,
+          ...(result.functionError && { functionError: result.functionError }),
+        };
+      },
+      onRequest: (record) => {
+        cost.recordApiRequest();
+        log(
+          `api        | ${record.method} ${record.path} -> ${record.status} (${record.latencyMs.toFixed(1)} ms)`,
+        );
+      },
+    });
+    closers.push(api.close);
+
+    const s3Client = new S3Client(localS3ClientConfig(s3.endpoint));
+    closers.push(async () => s3Client.destroy());
+    const publishSite = async () => {
+      await syncSite({
+        client: s3Client,
+        bucket: bucketName("web", stage),
+        siteDir: path.join(options.root, "services", "web", "dist"),
+        config: { apiUrl: api.url },
+      });
+    };
+    await publishSite();
+
+    const functions = Object.fromEntries(
+      FUNCTION_NAMES.map((service) => [service, { name: functionName(service), alias }]),
+    );
+    const config: DevConfig = {
+      api: api.url,
+      web: `${web.url}/`,
+      s3: s3.endpoint,
+      lambda: lambda.endpoint,
+      functions,
+    };
+    writeDevConfig(options.dataDir, config);
+
+    return {
+      ...config,
+      publishService,
+      publishSite,
+      costSummary: () => cost.summary(),
+      close: async () => {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    throw error;
+  }
+}

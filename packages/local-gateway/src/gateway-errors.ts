@@ -1,0 +1,37 @@
+/**
+ * The answers API Gateway gives itself, never reaching a function. HTTP APIs answer them as JSON
+ * `{"message": ...}`; the sources are beside each one.
+ */
+export interface GatewayError {
+  statusCode: number;
+  body: Buffer;
+}
+
+const gatewayError = (statusCode: number, message: string): GatewayError => ({
+  statusCode,
+  body: Buffer.from(JSON.stringify({ message })),
+});
+
+/** https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html ("Routing API requests") */
+export const NOT_FOUND = gatewayError(404, "Not Found");
+
+/** https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html */
+export const TOO_MANY_REQUESTS = gatewayError(429, "Too Many Requests");
+
+/** A function error, or a response API Gateway cannot map:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html */
+export const INTERNAL_SERVER_ERROR = gatewayError(500, "Internal Server Error");
+
+/** The integration ran past its timeout (30 s at most on AWS). Observed, e.g. https://github.com/anomalyco/sst/issues/2232 */
+export const SERVICE_UNAVAILABLE = gatewayError(503, "Service Unavailable");
+
+/** "Payload size 10 MB": https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html.
+ * The docs name it "413 Request Entity Too Large" (http-api-logging.html); AWS's exact body is unpublished. */
+export const REQUEST_ENTITY_TOO_LARGE = gatewayError(413, "Request Entity Too Large");
+
+/** "Total combined size of request line and header values 10240 bytes" (http-api-quotas.html); the status
+ * AWS answers with is unpublished, 431 is HTTP's own for it. */
+export const HEADERS_TOO_LARGE = gatewayError(431, "Request Header Fields Too Large");
+
+/** A request that is not HTTP at all (Node's parser refused it). */
+export const BAD_REQUEST = gatewayError(400, "Bad Request");

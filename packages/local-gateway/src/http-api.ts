@@ -1,0 +1,106 @@
+import { createServer, STATUS_CODES } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { BAD_REQUEST, type GatewayError, HEADERS_TOO_LARGE } from "./gateway-errors";
+import { createGatewayHandler } from "./gateway-handler";
+
+export interface GatewayRoute {
+  method: string;
+  /** `/quotes/{id}`; a greedy `{proxy+}` may end it; `$default` catches what no other route does. */
+  path: string;
+  target: { functionName: string; qualifier: string };
+}
+
+export interface CorsSettings {
+  allowOrigins: string[];
+  allowMethods: readonly string[];
+  allowHeaders: readonly string[];
+  exposeHeaders: readonly string[];
+  maxAgeSeconds: number;
+  allowCredentials?: boolean;
+}
+
+export interface InvokeOutcome {
+  payload: Buffer;
+  functionError?: string;
+}
+
+export interface HttpApiOptions {
+  /** 0 (the default) for any free port; the API listens on 127.0.0.1 only. */
+  port?: number;
+  routes: GatewayRoute[];
+  cors: CorsSettings;
+  throttling: { rateLimit: number; burstLimit: number };
+  /** 10 MB on AWS. */
+  payloadLimitBytes: number;
+  /** 30 on AWS. */
+  integrationTimeoutSeconds: number;
+  /** Invokes the route's function with the event (JSON bytes). Throws an error with status 429 (and retryAfterSeconds) when Lambda throttles. */
+  invoke: (target: GatewayRoute["target"], event: Buffer) => Promise<InvokeOutcome>;
+  apiId?: string;
+  region?: string;
+  accountId?: string;
+  onRequest?: (record: {
+    requestId: string;
+    method: string;
+    path: string;
+    routeKey: string | null;
+    status: number;
+    latencyMs: number;
+    integrationLatencyMs?: number;
+  }) => void;
+}
+
+export interface HttpApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An API Gateway HTTP API on 127.0.0.1: the `$default` stage (no stage in paths), Lambda integrations with
+ * payload format 2.0, CORS, throttling, the payload limit, the integration timeout and AWS's own answers.
+ */
+export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
+  const sockets = new Set<Socket>();
+  let port = 0;
+  const handler = createGatewayHandler(options, () => port);
+  const server = createServer(handler);
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  // What Node's parser refuses (a broken request line, headers past its limit) still gets a JSON answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawResponse(error.code === "HPE_HEADER_OVERFLOW" ? HEADERS_TOO_LARGE : BAD_REQUEST));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+const rawResponse = (error: GatewayError) =>
+  Buffer.concat([
+    Buffer.from(
+      `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode]}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${error.body.length}\r\nconnection: close\r\n\r\n`,
+    ),
+    error.body,
+  ]);

@@ -1,0 +1,100 @@
+import * as z from "zod";
+import { invalidParameter } from "./api-errors";
+
+// Request bodies of the operations this service speaks, with Lambda's own bounds. Fields the SDK may
+// send that the local service does not use (VpcConfig, Tags, ...) are accepted and ignored.
+
+const Runtime = z
+  .string()
+  .regex(/^nodejs\d+\.x$/, "only Node.js runtimes (nodejsNN.x) run on the local Lambda service");
+const Role = z.string().regex(/^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/);
+const Handler = z
+  .string()
+  .max(128)
+  .regex(/^[^\s]+$/);
+const Description = z.string().max(256);
+const Timeout = z.number().int().min(1).max(900);
+const MemorySize = z.number().int().min(128).max(10240);
+const Environment = z.object({ Variables: z.record(z.string(), z.string()).optional() });
+const Architectures = z.array(z.enum(["x86_64", "arm64"])).length(1);
+const ZipFile = z.base64().min(1);
+const RevisionId = z.string().optional();
+
+export const CreateFunctionRequest = z.object({
+  FunctionName: z.string().min(1).max(170),
+  Runtime,
+  Role,
+  Handler,
+  Code: z.object({ ZipFile: ZipFile.optional(), S3Bucket: z.string().optional() }),
+  Description: Description.optional(),
+  Timeout: Timeout.optional(),
+  MemorySize: MemorySize.optional(),
+  Environment: Environment.optional(),
+  Publish: z.boolean().optional(),
+  PackageType: z.literal("Zip").optional(),
+  Architectures: Architectures.optional(),
+});
+
+export const UpdateFunctionCodeRequest = z.object({
+  ZipFile: ZipFile.optional(),
+  S3Bucket: z.string().optional(),
+  Publish: z.boolean().optional(),
+  DryRun: z.boolean().optional(),
+  RevisionId,
+  Architectures: Architectures.optional(),
+});
+
+export const UpdateFunctionConfigurationRequest = z.object({
+  Runtime: Runtime.optional(),
+  Role: Role.optional(),
+  Handler: Handler.optional(),
+  Description: Description.optional(),
+  Timeout: Timeout.optional(),
+  MemorySize: MemorySize.optional(),
+  Environment: Environment.optional(),
+  RevisionId,
+});
+
+export const PublishVersionRequest = z.object({
+  CodeSha256: z.string().optional(),
+  Description: Description.optional(),
+  RevisionId,
+});
+
+const AliasName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/);
+const FunctionVersion = z.string().regex(/^(\$LATEST|[0-9]+)$/);
+const RoutingConfig = z.object({
+  AdditionalVersionWeights: z.record(z.string().regex(/^[0-9]+$/), z.number().min(0).max(1)).optional(),
+});
+
+export const CreateAliasRequest = z.object({
+  Name: AliasName,
+  FunctionVersion,
+  Description: Description.optional(),
+  RoutingConfig: RoutingConfig.optional(),
+});
+
+export const UpdateAliasRequest = z.object({
+  FunctionVersion: FunctionVersion.optional(),
+  Description: Description.optional(),
+  RoutingConfig: RoutingConfig.optional(),
+  RevisionId,
+});
+
+export const PutFunctionConcurrencyRequest = z.object({
+  ReservedConcurrentExecutions: z.number().int().min(0),
+});
+
+/** Parses a request body, answering a mismatch as Lambda does: InvalidParameterValueException. */
+export function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map(
+    (issue) => `Value at '${issue.path.join(".") || "body"}' failed to satisfy constraint: ${issue.message}`,
+  );
+  throw invalidParameter(`${issues.length} validation error(s) detected: ${issues.join("; ")}`);
+}

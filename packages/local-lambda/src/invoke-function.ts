@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import type { InvokeOutcome } from "@holonet/lambda-runtime/function-instance";
+import { reportLines } from "@holonet/lambda-runtime/report-lines";
+import { invalidParameter, invalidRequestContent, LambdaApiError, requestTooLarge } from "./api-errors";
+import { type Resolved, resolveRef } from "./function-lookup";
+import { parseFunctionRef, qualifiedArn } from "./function-names";
+import type { FunctionStore } from "./function-store";
+import type { InstancePool } from "./instance-pool";
+import type { InvocationRecord, InvokeRequest, InvokeResult, LogEntry } from "./lambda-service";
+
+export interface InvokeContext {
+  store: FunctionStore;
+  region: string;
+  pool: InstancePool;
+  onLog?: (entry: LogEntry) => void;
+  onInvocation?: (record: InvocationRecord) => void;
+  /** Event invocations still running or waiting, so that close() can wait for them. */
+  background: Set<Promise<void>>;
+  isClosing: () => boolean;
+}
+
+const SYNC_PAYLOAD_LIMIT = 6_291_456;
+const ASYNC_PAYLOAD_LIMIT = 1_048_576;
+const RESPONSE_LIMIT = 6_291_556;
+const TAIL_BYTES = 4096;
+/** A throttled Event invocation is retried, as Lambda's internal queue does, for about a minute. */
+const EVENT_RETRY = { attempts: 60, delayMs: 1000 };
+
+export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest): Promise<InvokeResult> {
+  const type = request.invocationType ?? "RequestResponse";
+  if (!["RequestResponse", "Event", "DryRun"].includes(type)) {
+    throw invalidParameter(`Unsupported invocation type: ${type}`);
+  }
+  const ref = parseFunctionRef(request.functionName, request.qualifier);
+  const resolved = resolveRef(ctx.store, ctx.region, ref, true);
+  const executedVersion = resolved.record.version;
+  const limit = type === "Event" ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
+  if (request.payload.length > limit) throw requestTooLarge(limit);
+  const event = parsePayload(request.payload);
+  const invokedArn = qualifiedArn(ctx.region, resolved.fn.name, ref.qualifier);
+
+  if (type === "DryRun") return { statusCode: 204, payload: Buffer.alloc(0), executedVersion };
+  if (type === "Event") {
+    const task = runEvent(ctx, resolved, event, invokedArn).finally(() => ctx.background.delete(task));
+    ctx.background.add(task);
+    return { statusCode: 202, payload: Buffer.alloc(0), executedVersion };
+  }
+  const { outcome, logText } = await run(ctx, resolved, event, invokedArn);
+  let body = outcome.error ? JSON.stringify(outcome.error) : JSON.stringify(outcome.payload ?? null);
+  let failed = outcome.error !== undefined;
+  if (Buffer.byteLength(body) > RESPONSE_LIMIT) {
+    failed = true;
+    body = JSON.stringify({
+      errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`,
+      errorType: "Function.ResponseSizeTooLarge",
+    });
+  }
+  const logs = Buffer.from(logText);
+  return {
+    statusCode: 200,
+    payload: Buffer.from(body),
+    ...(failed && { functionError: "Unhandled" as const }),
+    executedVersion,
+    ...(request.logType === "Tail" && { logResult: logs.subarray(-TAIL_BYTES).toString("base64") }),
+  };
+}
+
+function parsePayload(payload: Buffer): unknown {
+  // An invocation with no payload hands the function an empty object, as Lambda does.
+  if (payload.length === 0) return {};
+  try {
+    return JSON.parse(payload.toString("utf8"));
+  } catch (error) {
+    throw invalidRequestContent(`Could not parse request body into json: ${(error as Error).message}`);
+  }
+}
+
+/** One execution on a pooled instance, with Lambda's START/END/REPORT lines around its logs. */
+async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, invokedFunctionArn: string) {
+  const { fn, record } = resolved;
+  const totalReserved = ctx.store.list().reduce((sum, each) => sum + (each.reservedConcurrency ?? 0), 0);
+  const lease = await ctx.pool.acquire({
+    key: { functionName: fn.name, version: record.version, revisionId: record.revisionId },
+    options: {
+      taskRoot: ctx.store.codeDirectory(fn.name, record.code),
+      handler: record.settings.handler,
+      environment: record.settings.environment,
+      identity: { functionName: fn.name, functionVersion: record.version, region: ctx.region },
+      timeoutSeconds: record.settings.timeout,
+      memoryMb: record.settings.memorySize,
+    },
+    reservedConcurrency: fn.reservedConcurrency,
+    totalReserved,
+  });
+  let outcome: InvokeOutcome;
+  try {
+    outcome = await lease.instance.invoke(event, { requestId: randomUUID(), invokedFunctionArn });
+  } finally {
+    lease.release();
+  }
+  const memoryMb = record.settings.memorySize;
+  const lines = reportLines({ functionVersion: record.version, memoryMb }, outcome);
+  const logs = outcome.logs === "" || outcome.logs.endsWith("\n") ? outcome.logs : `${outcome.logs}\n`;
+  const logText = `${lines.start}\n${logs}${lines.end}\n${lines.report}\n`;
+  for (const text of logText.slice(0, -1).split("\n")) {
+    ctx.onLog?.({ functionName: fn.name, version: record.version, requestId: outcome.requestId, text });
+  }
+  ctx.onInvocation?.({
+    functionName: fn.name,
+    version: record.version,
+    durationMs: outcome.durationMs,
+    billedDurationMs: Math.ceil(outcome.durationMs + (outcome.initDurationMs ?? 0)),
+    memoryMb,
+    coldStart: lease.coldStart,
+    ...(outcome.initDurationMs !== undefined && { initDurationMs: outcome.initDurationMs }),
+    ...(outcome.error && { error: outcome.error.errorType }),
+  });
+  return { outcome, logText };
+}
+
+async function runEvent(ctx: InvokeContext, resolved: Resolved, event: unknown, invokedArn: string) {
+  for (let attempt = 1; attempt <= EVENT_RETRY.attempts && !ctx.isClosing(); attempt += 1) {
+    try {
+      await run(ctx, resolved, event, invokedArn);
+      return;
+    } catch (error) {
+      const throttled = error instanceof LambdaApiError && error.name === "TooManyRequestsException";
+      if (!throttled) return;
+      await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY.delayMs));
+    }
+  }
+}

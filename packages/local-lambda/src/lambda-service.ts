@@ -1,0 +1,123 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { OperationsContext } from "./function-operations";
+import { openFunctionStore } from "./function-store";
+import { createInstancePool } from "./instance-pool";
+import { invokeFunction } from "./invoke-function";
+import { lambdaApiHandler } from "./lambda-api";
+
+export interface LogEntry {
+  functionName: string;
+  version: string;
+  requestId: string;
+  text: string;
+}
+
+export interface InvocationRecord {
+  functionName: string;
+  version: string;
+  durationMs: number;
+  billedDurationMs: number;
+  memoryMb: number;
+  coldStart: boolean;
+  initDurationMs?: number;
+  /** The function error's type, if the invocation failed. */
+  error?: string;
+}
+
+export interface LambdaServiceOptions {
+  /** Persistent state: functions, versions, aliases and their unzipped code; survives restarts. */
+  dataDir: string;
+  /** 0 = any free port; the service listens on 127.0.0.1 only. */
+  port?: number;
+  /** Default "us-east-1"; the account id is always 000000000000. */
+  region?: string;
+  /** Default 100 parallel executions across all functions. */
+  accountConcurrency?: number;
+  /** Instances of this function open the Node inspector (one instance at a time then). */
+  inspect?: { functionName: string; port: number };
+  /** Every log line, START/END/REPORT included. */
+  onLog?: (entry: LogEntry) => void;
+  onInvocation?: (record: InvocationRecord) => void;
+}
+
+export interface InvokeRequest {
+  functionName: string;
+  qualifier?: string;
+  payload: Buffer;
+  invocationType?: "RequestResponse" | "Event" | "DryRun";
+  logType?: "None" | "Tail";
+}
+
+export interface InvokeResult {
+  statusCode: 200 | 202 | 204;
+  payload: Buffer;
+  functionError?: "Unhandled";
+  executedVersion: string;
+  logResult?: string;
+}
+
+export interface LambdaService {
+  /** http://127.0.0.1:<port>, for AWS_ENDPOINT_URL_LAMBDA or the SDK's `endpoint`. */
+  endpoint: string;
+  /** Invoke, as the API's Invoke; throws errors with Lambda's `name` and `status`. */
+  invoke(request: InvokeRequest): Promise<InvokeResult>;
+  close(): Promise<void>;
+}
+
+/** Lambda reclaims a sandbox after some minutes without work. */
+const IDLE_INSTANCE_MS = 5 * 60_000;
+
+/** Starts the local Lambda service: its REST API on 127.0.0.1 and the instances that run the functions. */
+export async function startLambdaService(options: LambdaServiceOptions): Promise<LambdaService> {
+  const region = options.region ?? "us-east-1";
+  const accountConcurrency = options.accountConcurrency ?? 100;
+  const store = openFunctionStore(options.dataDir);
+  const pool = createInstancePool({
+    accountConcurrency,
+    idleTimeoutMs: IDLE_INSTANCE_MS,
+    ...(options.inspect && { inspect: options.inspect }),
+  });
+  const background = new Set<Promise<void>>();
+  let closing = false;
+  let endpoint = "";
+  const operations: OperationsContext = {
+    store,
+    region,
+    endpoint: () => endpoint,
+    retire: (name, version) => pool.retire(name, version),
+  };
+  const invoke = (request: InvokeRequest) =>
+    invokeFunction(
+      {
+        store,
+        region,
+        pool,
+        background,
+        isClosing: () => closing,
+        ...(options.onLog && { onLog: options.onLog }),
+        ...(options.onInvocation && { onInvocation: options.onInvocation }),
+      },
+      request,
+    );
+  const server = createServer(lambdaApiHandler({ ...operations, accountConcurrency, invoke }));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    endpoint,
+    invoke,
+    async close() {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      // Closing the instances ends the invocations still running, background ones included.
+      await pool.close();
+      await Promise.all([...background]);
+      await stopped;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { freePort, inspectorTargets } from "@holonet/lambda-runtime/inspector";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Harness, startBusyInvocation, startHarness, zipFixture } from "./service-harness";
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe("debugging one function", () => {
+  it("opens the inspector in the function's instance, and runs one instance at a time", async () => {
+    const port = await freePort();
+    harness = await startHarness({ inspect: { functionName: "echo", port } });
+    const h = harness;
+    await h.create("echo", zipFixture("echo"), { Timeout: 10 });
+
+    const busy = await startBusyInvocation(h, "echo");
+    expect(await inspectorTargets(port)).toEqual([expect.objectContaining({ type: "node" })]);
+    await expect(
+      h.service.invoke({ functionName: "echo", payload: Buffer.from("{}") }),
+    ).rejects.toMatchObject({
+      name: "TooManyRequestsException",
+    });
+    expect((await busy.done).StatusCode).toBe(200);
+  });
+});

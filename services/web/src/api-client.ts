@@ -1,0 +1,107 @@
+import { ErrorBody } from "@holonet/contracts/error-body";
+import { QuoteOutput } from "@holonet/contracts/quote";
+import { SavedQuote } from "@holonet/contracts/saved-quote";
+import { QuotePage } from "@holonet/contracts/store-get";
+import type * as z from "zod";
+
+/** Why a call to the API did not give what was asked for, in terms the page can show. */
+export type ApiFailure =
+  /** No answer at all: the API is down, unreachable, refused by CORS, or too slow. */
+  | { kind: "network"; message: string }
+  /** The API answered with an error status; code and message come from its error body when it has one. */
+  | { kind: "http"; status: number; code: string; message: string }
+  /** A success status with a body that breaks the contract. */
+  | { kind: "invalid-response"; status: number; message: string };
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClient {
+  getQuote(isJedi: boolean): Promise<ApiResult<QuoteOutput>>;
+  saveQuote(quote: string): Promise<ApiResult<SavedQuote>>;
+  listQuotes(options?: { limit?: number; cursor?: string }): Promise<ApiResult<QuotePage>>;
+  getSavedQuote(id: string): Promise<ApiResult<SavedQuote>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * The HTTP API's four routes for the browser. `fetch` is passed in so that tests can answer for the
+ * network; every outcome, failures included, comes back as a result rather than a throw.
+ */
+export function createApiClient(options: { apiUrl: string; fetch: Fetch; timeoutMs?: number }): ApiClient {
+  // A stage path (https://host/prod) is kept; only a trailing slash is dropped.
+  const base = options.apiUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await options.fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      return failed({
+        kind: "network",
+        message: timedOut
+          ? `The API at ${base} did not answer within ${timeoutMs / 1000} seconds.`
+          : `Could not reach the API at ${base}. Check your connection, or that the API is running.`,
+      });
+    }
+    const body = await readJson(response);
+    if (!response.ok) return failed(httpFailure(response, body));
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      return failed({
+        kind: "invalid-response",
+        status: response.status,
+        message: `The API answered ${response.status} with a body this page does not understand.`,
+      });
+    }
+    return { ok: true, value: parsed.data };
+  }
+
+  return {
+    getQuote: (isJedi) => call(`/quote?isJedi=${isJedi}`, QuoteOutput),
+    saveQuote: (quote) =>
+      call("/quotes", SavedQuote, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ quote }),
+      }),
+    listQuotes: ({ limit, cursor } = {}) => {
+      const query = new URLSearchParams();
+      if (limit !== undefined) query.set("limit", String(limit));
+      if (cursor !== undefined) query.set("cursor", cursor);
+      const search = query.toString();
+      return call(search ? `/quotes?${search}` : "/quotes", QuotePage);
+    },
+    getSavedQuote: (id) => call(`/quotes/${encodeURIComponent(id)}`, SavedQuote),
+  };
+}
+
+const failed = (failure: ApiFailure): { ok: false; failure: ApiFailure } => ({ ok: false, failure });
+
+/** The body as JSON, or undefined when there is none or it is not JSON (a proxy's HTML error page, say). */
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text());
+  } catch {
+    return undefined;
+  }
+}
+
+function httpFailure(response: Response, body: unknown): ApiFailure {
+  const error = ErrorBody.safeParse(body);
+  if (error.success) {
+    const { code, message } = error.data.error;
+    return { kind: "http", status: response.status, code, message };
+  }
+  const reason = response.statusText ? ` ${response.statusText}` : "";
+  return {
+    kind: "http",
+    status: response.status,
+    code: `HTTP_${response.status}`,
+    message: `The API answered ${response.status}${reason}.`,
+  };
+}
