@@ -5,6 +5,9 @@ import {
 } from "@holonet/lambda-runtime/function-instance";
 import { tooManyRequests } from "./api-errors";
 
+/** Lambda's longest timeout. */
+const DEBUG_TIMEOUT_SECONDS = 900;
+
 export interface PoolOptions {
   accountConcurrency: number;
   /** An instance idle this long is closed, as Lambda reclaims idle sandboxes. */
@@ -106,7 +109,10 @@ export function createInstancePool(options: PoolOptions): InstancePool {
     }
     const instance = startInstance({
       ...request.options,
-      ...(inspected && options.inspect && { inspectPort: options.inspect.port }),
+      // A function paused at a breakpoint would otherwise be killed at its timeout: under the debugger it
+      // gets Lambda's longest, 900 s, as SAM's debug mode does too.
+      ...(inspected &&
+        options.inspect && { inspectPort: options.inspect.port, timeoutSeconds: DEBUG_TIMEOUT_SECONDS }),
     });
     const entry: Entry = { key: request.key, instance, lastUsed: Date.now(), leased: false, retired: false };
     entries.push(entry);

@@ -24,4 +24,16 @@ describe("debugging one function", () => {
     });
     expect((await busy.done).StatusCode).toBe(200);
   });
+
+  it("lets a paused function run past its timeout, so a breakpoint does not kill it", async () => {
+    const port = await freePort();
+    harness = await startHarness({ inspect: { functionName: "echo", port } });
+    await harness.create("echo", zipFixture("echo"), { Timeout: 1 });
+    const result = await harness.service.invoke({
+      functionName: "echo",
+      payload: Buffer.from('{"sleepMs":1500}'),
+    });
+    expect(result.functionError).toBeUndefined();
+    expect(JSON.parse(result.payload.toString()).event).toEqual({ sleepMs: 1500 });
+  });
 });
