@@ -43,6 +43,8 @@ export interface FunctionDefinition {
   /** Environment variables; a `{ bucket }` value becomes that bucket's name in the stage. */
   environment: Record<string, string | { bucket: BucketId }>;
   uses: readonly BucketAccess[];
+  /** The sample event (under the service's folder) a deploy invokes the new version with before it counts. */
+  smokeEvent: string;
   /** Parallel executions kept for this function alone; beyond them its invocations are throttled (429). */
   reservedConcurrency?: number;
 }
@@ -51,6 +53,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
   quote: {
     packageName: "@holonet/quote",
     directory: "services/quote",
+    smokeEvent: "events/direct-jedi.json",
     description: "A random Star Wars quote for a Jedi.",
     handler: "handler.handler",
     memoryMb: 128,
@@ -61,6 +64,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
   "store-save": {
     packageName: "@holonet/store-save",
     directory: "services/store-save",
+    smokeEvent: "events/direct-save.json",
     description: "Saves a quote to the data bucket.",
     handler: "handler.handler",
     memoryMb: 256,
@@ -72,6 +76,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
   "store-get": {
     packageName: "@holonet/store-get",
     directory: "services/store-get",
+    smokeEvent: "events/direct-list.json",
     description: "Reads saved quotes back, one or a page at a time.",
     handler: "handler.handler",
     memoryMb: 256,

@@ -1,14 +1,12 @@
 import {
   CreateAliasCommand,
   CreateFunctionCommand,
-  type FunctionConfiguration,
   GetAliasCommand,
   GetFunctionConfigurationCommand,
   type LambdaClient,
   PublishVersionCommand,
   PutFunctionConcurrencyCommand,
   ResourceNotFoundException,
-  type Runtime,
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
@@ -16,19 +14,10 @@ import {
   waitUntilFunctionUpdatedV2,
 } from "@aws-sdk/client-lambda";
 import { codeSha256 } from "./bundle-zip";
+import type { FunctionSpec } from "./function-spec";
+import { type DeployedState, describeStep, type PublishStep, planPublish } from "./publish-plan";
 
-/** What a function is to Lambda: its name and configuration, from the application definition. */
-export interface FunctionSpec {
-  name: string;
-  description: string;
-  runtime: Runtime;
-  handler: string;
-  role: string;
-  memoryMb: number;
-  timeoutSeconds: number;
-  environment: Record<string, string>;
-  reservedConcurrency?: number;
-}
+export type { FunctionSpec } from "./function-spec";
 
 export interface PublishOutcome {
   /** The version the alias points at now. */
@@ -49,19 +38,30 @@ const notFoundAsUndefined = (error: unknown) => {
   throw error;
 };
 
-/** True when Lambda's configuration already says what the spec says. */
-export function configurationMatches(config: FunctionConfiguration, spec: FunctionSpec): boolean {
-  const environment = config.Environment?.Variables ?? {};
-  return (
-    config.Runtime === spec.runtime &&
-    config.Handler === spec.handler &&
-    config.Role === spec.role &&
-    config.MemorySize === spec.memoryMb &&
-    config.Timeout === spec.timeoutSeconds &&
-    (config.Description ?? "") === spec.description &&
-    JSON.stringify(Object.entries(environment).sort()) ===
-      JSON.stringify(Object.entries(spec.environment).sort())
+/** Reads what Lambda holds for the function and the alias; changes nothing. */
+export async function readDeployedState(
+  client: LambdaClient,
+  name: string,
+  alias: string,
+): Promise<DeployedState> {
+  const latest = await client
+    .send(new GetFunctionConfigurationCommand({ FunctionName: name }))
+    .catch(notFoundAsUndefined);
+  if (!latest) return {};
+  const aliasNow = await client
+    .send(new GetAliasCommand({ FunctionName: name, Name: alias }))
+    .catch(notFoundAsUndefined);
+  if (!aliasNow?.FunctionVersion) return { latest };
+  const config = await client.send(
+    new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: aliasNow.FunctionVersion }),
   );
+  return { latest, alias: { version: aliasNow.FunctionVersion, config } };
+}
+
+/** The plan for a deploy, without doing it: for --dry-run. */
+export async function planFunction(client: LambdaClient, spec: FunctionSpec, zip: Uint8Array, alias: string) {
+  const state = await readDeployedState(client, spec.name, alias);
+  return { state, steps: planPublish(state, spec, codeSha256(zip)) };
 }
 
 const configurationOf = (spec: FunctionSpec) => ({
@@ -86,67 +86,82 @@ export async function publishFunction(
   zip: Uint8Array,
   options: { alias: string; onStep?: (message: string) => void },
 ): Promise<PublishOutcome> {
-  const step = options.onStep ?? (() => {});
-  const sha = codeSha256(zip);
-  const base = { codeSha256: sha, codeSize: zip.length };
-  const waiterClient = { client, ...WAIT };
+  const say = options.onStep ?? (() => {});
+  const { state, steps } = await planFunction(client, spec, zip, options.alias);
+  const base = { codeSha256: codeSha256(zip), codeSize: zip.length };
+  const previousVersion = state.alias?.version;
+  const waiter = { client, ...WAIT };
 
-  const latest = await client
-    .send(new GetFunctionConfigurationCommand({ FunctionName: spec.name }))
-    .catch(notFoundAsUndefined);
-  if (!latest) {
-    step(`creating function ${spec.name}`);
-    await client.send(
-      new CreateFunctionCommand({ ...configurationOf(spec), Code: { ZipFile: zip }, Publish: false }),
+  if (spec.reservedConcurrency !== undefined && state.latest) await putConcurrency(client, spec);
+  if (steps.length === 0) {
+    say(
+      `${spec.name}:${options.alias} already serves this code and configuration (version ${previousVersion})`,
     );
-    await waitUntilFunctionActiveV2(waiterClient, { FunctionName: spec.name });
-  } else {
-    if (latest.CodeSha256 !== sha) {
-      step(`updating code of ${spec.name}`);
-      await client.send(new UpdateFunctionCodeCommand({ FunctionName: spec.name, ZipFile: zip }));
-      await waitUntilFunctionUpdatedV2(waiterClient, { FunctionName: spec.name });
-    }
-    if (!configurationMatches(latest, spec)) {
-      step(`updating configuration of ${spec.name}`);
-      await client.send(new UpdateFunctionConfigurationCommand(configurationOf(spec)));
-      await waitUntilFunctionUpdatedV2(waiterClient, { FunctionName: spec.name });
-    }
-  }
-  if (spec.reservedConcurrency !== undefined) {
-    await client.send(
-      new PutFunctionConcurrencyCommand({
-        FunctionName: spec.name,
-        ReservedConcurrentExecutions: spec.reservedConcurrency,
-      }),
-    );
+    return {
+      ...base,
+      version: previousVersion ?? "",
+      ...(previousVersion && { previousVersion }),
+      changed: false,
+    };
   }
 
-  const alias = await client
-    .send(new GetAliasCommand({ FunctionName: spec.name, Name: options.alias }))
-    .catch(notFoundAsUndefined);
-  const previousVersion = alias?.FunctionVersion;
-  if (previousVersion) {
-    const served = await client.send(
-      new GetFunctionConfigurationCommand({ FunctionName: spec.name, Qualifier: previousVersion }),
-    );
-    if (served.CodeSha256 === sha && configurationMatches(served, spec)) {
-      step(
-        `${spec.name}:${options.alias} already serves this code (version ${previousVersion}); nothing to publish`,
-      );
-      return { ...base, version: previousVersion, previousVersion, changed: false };
-    }
+  let version = "";
+  for (const step of steps) {
+    say(describeStep(step, spec, options.alias));
+    version = (await runStep(client, step, spec, zip, options.alias, version, waiter)) ?? version;
   }
-
-  step(`publishing a version of ${spec.name}`);
-  const published = await client.send(
-    new PublishVersionCommand({ FunctionName: spec.name, CodeSha256: sha }),
-  );
-  const version = published.Version ?? "";
-  step(
-    `moving alias ${options.alias} to version ${version}${previousVersion ? ` (was ${previousVersion})` : ""}`,
-  );
-  const aliasTarget = { FunctionName: spec.name, Name: options.alias, FunctionVersion: version };
-  if (alias) await client.send(new UpdateAliasCommand(aliasTarget));
-  else await client.send(new CreateAliasCommand(aliasTarget));
+  if (spec.reservedConcurrency !== undefined && !state.latest) await putConcurrency(client, spec);
   return { ...base, version, ...(previousVersion && { previousVersion }), changed: true };
+}
+
+const putConcurrency = (client: LambdaClient, spec: FunctionSpec) =>
+  client.send(
+    new PutFunctionConcurrencyCommand({
+      FunctionName: spec.name,
+      ReservedConcurrentExecutions: spec.reservedConcurrency,
+    }),
+  );
+
+/** Does one step; answers the version number when the step published one. */
+async function runStep(
+  client: LambdaClient,
+  step: PublishStep,
+  spec: FunctionSpec,
+  zip: Uint8Array,
+  alias: string,
+  version: string,
+  waiter: { client: LambdaClient } & typeof WAIT,
+): Promise<string | undefined> {
+  switch (step.kind) {
+    case "create-function":
+      await client.send(
+        new CreateFunctionCommand({ ...configurationOf(spec), Code: { ZipFile: zip }, Publish: false }),
+      );
+      await waitUntilFunctionActiveV2(waiter, { FunctionName: spec.name });
+      return;
+    case "update-code":
+      await client.send(new UpdateFunctionCodeCommand({ FunctionName: spec.name, ZipFile: zip }));
+      await waitUntilFunctionUpdatedV2(waiter, { FunctionName: spec.name });
+      return;
+    case "update-configuration":
+      await client.send(new UpdateFunctionConfigurationCommand(configurationOf(spec)));
+      await waitUntilFunctionUpdatedV2(waiter, { FunctionName: spec.name });
+      return;
+    case "publish-version": {
+      const published = await client.send(
+        new PublishVersionCommand({ FunctionName: spec.name, CodeSha256: codeSha256(zip) }),
+      );
+      return published.Version;
+    }
+    case "create-alias":
+      await client.send(
+        new CreateAliasCommand({ FunctionName: spec.name, Name: alias, FunctionVersion: version }),
+      );
+      return;
+    case "move-alias":
+      await client.send(
+        new UpdateAliasCommand({ FunctionName: spec.name, Name: alias, FunctionVersion: version }),
+      );
+      return;
+  }
 }

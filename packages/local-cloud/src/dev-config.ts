@@ -11,6 +11,7 @@ export const DevConfig = z.object({
   web: z.url().describe("The website (the web bucket's website endpoint)."),
   s3: z.url().describe("The S3 API."),
   lambda: z.url().describe("The Lambda REST API."),
+  cloudformation: z.url().describe("CloudFormation's DescribeStacks, for the stage's outputs."),
   functions: z
     .record(z.string(), z.object({ name: z.string(), alias: z.string() }))
     .describe("Per service: its Lambda function name and the alias the API invokes."),

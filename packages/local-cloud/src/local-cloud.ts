@@ -10,23 +10,26 @@ import {
   FUNCTION_NAMES,
   FUNCTIONS,
   type FunctionName,
-  functionEnvironment,
   functionName,
   ROUTES,
-  RUNTIME,
+  type Stage,
   stageAlias,
 } from "@holonet/infra/app-definition";
+import { functionRoleName, stackName } from "@holonet/infra/stack-names";
+import { roleOutputKey } from "@holonet/infra/stack-outputs";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { type PublishOutcome, publishFunction } from "@holonet/lambda-deploy/publish-function";
+import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
 import { startHttpApi } from "@holonet/local-gateway/http-api";
 import { startLambdaService } from "@holonet/local-lambda/lambda-service";
 import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { createCostMeter } from "./cost-meter";
 import { type DevConfig, writeDevConfig } from "./dev-config";
+import { startStackEndpoint } from "./stack-endpoint";
 import { startWebsiteEndpoint } from "./website-endpoint";
 
-export type Endpoint = "api" | "web" | "s3" | "lambda";
+export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation";
 
 export interface LocalCloudOptions {
   /** The repository's root: services are read from there, built. */
@@ -37,7 +40,7 @@ export interface LocalCloudOptions {
   ports?: Partial<Record<Endpoint, number>>;
   /** Start empty: remove what an earlier run kept. */
   reset?: boolean;
-  stage?: string;
+  stage?: Stage;
   /** Open the Node inspector on this function's instances. */
   inspect?: { service: FunctionName; port: number };
   log?: (line: string) => void;
@@ -52,8 +55,9 @@ export interface LocalCloud extends DevConfig {
   close(): Promise<void>;
 }
 
-/** Locally every function gets a role ARN of its own, as the stack gives it one on AWS. */
-const localRole = (service: FunctionName) => `arn:aws:iam::000000000000:role/holonet-${service}`;
+/** Locally every function gets a role ARN of its own, named as the stage's stack names it on AWS. */
+const localRole = (service: FunctionName, stage: Stage) =>
+  `arn:aws:iam::000000000000:role/${functionRoleName(service, stage)}`;
 
 /** Local endpoints accept any credentials but the SDK insists on having some; s3rver insists on these. */
 const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
@@ -67,7 +71,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const log = options.log ?? (() => {});
   const stage = options.stage ?? "dev";
   const alias = stageAlias(stage);
-  const ports = { api: 4560, lambda: 4561, s3: 4562, web: 4563, ...options.ports };
+  const ports = { api: 4560, lambda: 4561, s3: 4562, web: 4563, cloudformation: 4564, ...options.ports };
   if (options.reset) {
     for (const part of ["s3", "lambda", "dev.json"])
       rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
@@ -117,29 +121,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
 
-    const publishService = (service: FunctionName) => {
-      const definition = FUNCTIONS[service];
-      const usesS3 = definition.uses.length > 0;
-      return publishFunction(
+    // The stage's stack outputs, as CloudFormation holds them on AWS; the API's and the site's URLs join
+    // them once those run. Functions are published from them exactly as the deploy script does.
+    const stackOutputs: Record<string, string> = {
+      DataBucketName: bucketName("data", stage),
+      WebBucketName: bucketName("web", stage),
+      ...Object.fromEntries(
+        FUNCTION_NAMES.map((service) => [roleOutputKey(service), localRole(service, stage)]),
+      ),
+      FunctionEnvironment: JSON.stringify(s3Environment),
+    };
+    const publishService = (service: FunctionName) =>
+      publishFunction(
         lambdaClient,
-        {
-          name: functionName(service),
-          description: definition.description,
-          runtime: RUNTIME,
-          handler: definition.handler,
-          role: localRole(service),
-          memoryMb: definition.memoryMb,
-          timeoutSeconds: definition.timeoutSeconds,
-          // The local endpoints are configuration of this environment, as a VPC endpoint would be on AWS.
-          environment: { ...functionEnvironment(service, stage), ...(usesS3 && s3Environment) },
-          ...(definition.reservedConcurrency !== undefined && {
-            reservedConcurrency: definition.reservedConcurrency,
-          }),
-        },
-        zipDirectory(path.join(options.root, definition.directory, "dist")),
+        stackFunctionSpec(service, stage, stackOutputs),
+        zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist")),
         { alias },
       );
-    };
     for (const service of FUNCTION_NAMES) {
       const outcome = await publishService(service);
       log(
@@ -199,6 +197,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     };
     await publishSite();
 
+    stackOutputs.ApiUrl = api.url;
+    stackOutputs.WebsiteUrl = `${web.url}/`;
+    const stack = await startStackEndpoint({
+      port: ports.cloudformation,
+      region: LOCAL_REGION,
+      stack: () => ({ name: stackName(stage), outputs: stackOutputs }),
+    });
+    closers.push(stack.close);
+
     const functions = Object.fromEntries(
       FUNCTION_NAMES.map((service) => [service, { name: functionName(service), alias }]),
     );
@@ -207,6 +214,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       web: `${web.url}/`,
       s3: s3.endpoint,
       lambda: lambda.endpoint,
+      cloudformation: stack.url,
       functions,
     };
     writeDevConfig(options.dataDir, config);

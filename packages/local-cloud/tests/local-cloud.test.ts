@@ -20,7 +20,7 @@ import { type LocalCloud, startLocalCloud } from "../src/local-cloud";
 // The whole local cloud on loopback, on free ports, in a temporary data folder: real S3, real Lambda API,
 // real HTTP API, the built bundles of the services.
 const root = path.resolve(import.meta.dirname, "../../..");
-const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0 };
+const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0, cloudformation: 0 };
 let dataDir: string;
 let cloud: LocalCloud;
 let lambda: LambdaClient;
@@ -62,6 +62,7 @@ describe("the local cloud", () => {
       web: cloud.web,
       s3: cloud.s3,
       lambda: cloud.lambda,
+      cloudformation: cloud.cloudformation,
       functions: {
         quote: { name: "holonet-quote", alias: "dev" },
         "store-save": { name: "holonet-store-save", alias: "dev" },

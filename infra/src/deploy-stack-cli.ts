@@ -1,0 +1,70 @@
+import { parseArgs } from "node:util";
+import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { STAGES } from "./app-definition";
+import { DeployError } from "./deploy-decisions";
+import { deployStack } from "./stack-deploy";
+import { isStage } from "./stack-names";
+
+const USAGE = `Usage: pnpm --filter @holonet/infra run deploy --stage <${STAGES.join("|")}> [--dry-run]
+
+Creates or updates the stage's CloudFormation stack (holonet-<stage>): the data and web buckets, one IAM
+role per function, the role API Gateway invokes the functions' aliases with, and the HTTP API. It never
+creates or changes a Lambda function: each service's deploy script does that, after this.
+
+It synthesizes the template (as pnpm synth does), creates a change set, prints the planned changes, runs
+it, shows the stack's events until it settles and prints the outputs. A change set with nothing in it
+means the stack is up to date: it says so and exits 0.
+
+  --stage <stage>   the stage to deploy
+  --dry-run         print the planned changes, then delete the change set; nothing changes
+  -h, --help        this text
+
+AWS credentials and region come from the usual places (AWS_PROFILE, AWS_REGION, ~/.aws/...); the stack
+needs CAPABILITY_NAMED_IAM. This machine has no AWS account: the command's decisions are unit-tested
+(infra/tests/deploy-decisions.test.ts), but it has never been run against AWS from here.`;
+
+async function main(): Promise<number> {
+  let values: { stage?: string; "dry-run"?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        stage: { type: "string" },
+        "dry-run": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.stage || !isStage(values.stage)) {
+    console.error(
+      `${values.stage ? `Unknown stage "${values.stage}".` : "--stage is required."}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  try {
+    await deployStack({
+      client: new CloudFormationClient({}),
+      stage: values.stage,
+      dryRun: values["dry-run"] ?? false,
+      log: (line) => console.log(line),
+    });
+    return 0;
+  } catch (error) {
+    const e = error as Error;
+    // The user's own problem (a busy or failed stack, no credentials, no region) in one line, not a trace.
+    if (e instanceof DeployError) console.error(e.message);
+    else if (/Region is missing/.test(e.message))
+      console.error("No AWS region: set AWS_REGION (or a profile's region).");
+    else console.error(`Deploy failed: ${e.name}: ${e.message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

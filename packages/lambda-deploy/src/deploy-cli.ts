@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { S3Client } from "@aws-sdk/client-s3";
+import {
+  bucketName,
+  FUNCTION_NAMES,
+  FUNCTIONS,
+  type FunctionName,
+  functionName,
+  isFunctionName,
+  STAGES,
+  type Stage,
+  stageAlias,
+} from "@holonet/infra/app-definition";
+import { isStage, stackName } from "@holonet/infra/stack-names";
+import { buildPackages } from "@holonet/local-invoke/build-services";
+import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { syncSite } from "@holonet/static-site/sync-site";
+import { codeSha256, zipDirectory } from "./bundle-zip";
+import { deployFunction } from "./deploy-function";
+import { planFunction } from "./publish-function";
+import { describeStep } from "./publish-plan";
+import { rollbackAlias } from "./rollback";
+import { stackFunctionSpec } from "./stack-function-spec";
+import { cloudFormationClient, readStackOutputs } from "./stack-outputs";
+
+const TARGETS = [...FUNCTION_NAMES, "web"] as const;
+
+const HELP = `Usage:
+  pnpm run deploy <service> --stage <stage> [--dry-run]      from the repository's root
+  pnpm --filter @holonet/<service> run deploy --stage <stage> [--dry-run]
+  pnpm run rollback <service> --stage <stage>
+  pnpm --filter @holonet/<service> run rollback --stage <stage>
+
+Deploys one service on its own. For a function (${FUNCTION_NAMES.join(", ")}): builds it through turbo,
+zips the bundle reproducibly (the same code, the same CodeSha256), creates or updates the function with the
+configuration from infra/, waits for Lambda, publishes a version, moves the stage's alias to it, and
+smoke-invokes the alias with the service's sample event, moving the alias back if that fails. Nothing
+changed: nothing is published. For web: builds the site and syncs it to the stage's web bucket, with a
+config.json holding the stage's API URL.
+
+rollback moves the stage's alias to the version published before the one it points at.
+
+AWS: the standard credential chain and region. The local cloud: the same, with the endpoints pointed at it:
+  eval "$(pnpm -s local-env)"    (AWS_ENDPOINT_URL_LAMBDA, _S3, _CLOUDFORMATION from .holonet/dev.json)
+The stage's stack (pnpm --filter @holonet/infra run deploy --stage <stage>; locally pnpm dev) gives the roles,
+buckets and the API URL.
+
+Options:
+  --stage <name>   the stage: dev, ci, prod, ... (required)
+  --dry-run        print the plan and change nothing
+  --no-build       deploy the bundle as it is
+  -h, --help       show this help`;
+
+class UsageError extends Error {}
+
+const say = (line: string) => console.log(`  ${line}`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function pickTarget(root: string, positionals: string[]): (typeof TARGETS)[number] {
+  const [name] = positionals;
+  if (name !== undefined) {
+    if (!(TARGETS as readonly string[]).includes(name)) {
+      throw new UsageError(`Unknown service "${name}". Services: ${TARGETS.join(", ")}`);
+    }
+    return name as (typeof TARGETS)[number];
+  }
+  const here = path.relative(root, process.cwd());
+  if (here === path.join("services", "web")) return "web";
+  const service = FUNCTION_NAMES.find((fn) => FUNCTIONS[fn].directory === here);
+  if (!service) throw new UsageError("Name the service: pnpm run deploy <service> --stage <stage>");
+  return service;
+}
+
+async function deployService(
+  root: string,
+  service: FunctionName,
+  stage: Stage,
+  dryRun: boolean,
+): Promise<number> {
+  const started = performance.now();
+  const alias = stageAlias(stage);
+  const definition = FUNCTIONS[service];
+  const zip = zipDirectory(path.join(root, definition.directory, "dist"));
+  say(`zipped ${definition.directory}/dist: ${kb(zip.length)}, CodeSha256 ${codeSha256(zip)}`);
+  const spec = stackFunctionSpec(
+    service,
+    stage,
+    await readStackOutputs(cloudFormationClient(), stackName(stage)),
+  );
+  const lambda = new LambdaClient({});
+  try {
+    if (dryRun) {
+      const { steps } = await planFunction(lambda, spec, zip, alias);
+      console.log(
+        steps.length
+          ? "Plan (nothing is changed):"
+          : `Plan: nothing to publish; ${spec.name}:${alias} already serves this.`,
+      );
+      for (const step of steps) say(describeStep(step, spec, alias));
+      return 0;
+    }
+    const smokeEvent = JSON.parse(
+      readFileSync(path.join(root, definition.directory, definition.smokeEvent), "utf8"),
+    );
+    const outcome = await deployFunction(lambda, spec, zip, { alias, smokeEvent, onStep: say });
+    if (outcome.smoke !== "skipped")
+      say(`smoke test ${outcome.smoke.ok ? "passed" : "FAILED"}: ${outcome.smoke.detail}`);
+    console.log(`
+${outcome.rolledBack ? "Deploy failed, alias restored" : outcome.changed ? "Deployed" : "No change"}: ${spec.name}
+  version   ${outcome.version}${outcome.previousVersion && outcome.changed ? ` (was ${outcome.previousVersion})` : ""}
+  alias     ${alias}${outcome.rolledBack ? ` (back on ${outcome.previousVersion ?? "nothing: removed"})` : ""}
+  code      ${kb(outcome.codeSize)}, CodeSha256 ${outcome.codeSha256}
+  took      ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return outcome.rolledBack ? 1 : 0;
+  } finally {
+    lambda.destroy();
+  }
+}
+
+async function deployWeb(root: string, stage: Stage, dryRun: boolean): Promise<number> {
+  const outputs = await readStackOutputs(cloudFormationClient(), stackName(stage));
+  const bucket = outputs.WebBucketName ?? bucketName("web", stage);
+  const apiUrl = outputs.ApiUrl;
+  if (!apiUrl) throw new Error(`The stack ${stackName(stage)} has no output ApiUrl: deploy the stack again.`);
+  if (dryRun) {
+    console.log(
+      `Plan (nothing is changed): sync services/web/dist to s3://${bucket}, config.json apiUrl ${apiUrl}`,
+    );
+    return 0;
+  }
+  const client = new S3Client({});
+  try {
+    const summary = await syncSite({
+      client,
+      bucket,
+      siteDir: path.join(root, "services", "web", "dist"),
+      config: { apiUrl },
+      onProgress: say,
+    });
+    console.log(
+      `\nDeployed web to s3://${bucket}: ${summary.uploaded.length} uploaded, ${summary.unchanged.length} unchanged, ${summary.deleted.length} deleted.\n  ${outputs.WebsiteUrl ?? ""}`,
+    );
+    return 0;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function main(): Promise<number> {
+  // These machines run Node 20, on which the SDK warns of its future releases; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      stage: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      build: { type: "boolean", default: true },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const rollback = positionals[0] === "rollback";
+  const root = findWorkspaceRoot(process.cwd());
+  const target = pickTarget(root, rollback ? positionals.slice(1) : positionals);
+  const stage = values.stage;
+  if (!stage || !isStage(stage)) {
+    throw new UsageError(`Give the stage: --stage ${STAGES.join(" | ")} (the stages infra/ defines).`);
+  }
+
+  if (rollback) {
+    if (!isFunctionName(target))
+      throw new UsageError("rollback takes a function: quote, store-save or store-get.");
+    const lambda = new LambdaClient({});
+    try {
+      const { from, to } = await rollbackAlias(lambda, functionName(target), stageAlias(stage));
+      console.log(`Rolled back ${functionName(target)}:${stageAlias(stage)} from version ${from} to ${to}.`);
+      return 0;
+    } finally {
+      lambda.destroy();
+    }
+  }
+
+  console.log(`${values["dry-run"] ? "Planning" : "Deploying"} ${target} to stage ${stage}`);
+  if (values.build) buildPackages(root, [target === "web" ? "@holonet/web" : FUNCTIONS[target].packageName]);
+  return target === "web"
+    ? deployWeb(root, stage, values["dry-run"])
+    : deployService(root, target, stage, values["dry-run"]);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    console.error(
+      usage
+        ? `holonet-deploy: ${(error as Error).message}\nRun with --help for usage.`
+        : `holonet-deploy: ${(error as Error).message}`,
+    );
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,45 @@
+import { DeleteAliasCommand, type LambdaClient, UpdateAliasCommand } from "@aws-sdk/client-lambda";
+import type { FunctionSpec } from "./function-spec";
+import { type PublishOutcome, publishFunction } from "./publish-function";
+import { smokeTest } from "./smoke-test";
+
+export interface DeployOutcome extends PublishOutcome {
+  smoke: { ok: boolean; detail: string } | "skipped";
+  /** True when the smoke test failed and the alias went back to where it was. */
+  rolledBack: boolean;
+}
+
+/**
+ * Publishes a function and moves the stage alias, then smoke-tests the alias with the service's own sample
+ * event. A failing smoke test moves the alias back (or removes a new one), so the stage keeps serving what
+ * it served before; the new version stays published for a look.
+ */
+export async function deployFunction(
+  client: LambdaClient,
+  spec: FunctionSpec,
+  zip: Uint8Array,
+  options: { alias: string; smokeEvent: unknown; onStep?: (message: string) => void },
+): Promise<DeployOutcome> {
+  const say = options.onStep ?? (() => {});
+  const published = await publishFunction(client, spec, zip, options);
+  if (!published.changed) return { ...published, smoke: "skipped", rolledBack: false };
+
+  say(`smoke-testing ${spec.name}:${options.alias}`);
+  const smoke = await smokeTest(client, spec.name, options.alias, options.smokeEvent).catch(
+    (error: unknown) => ({
+      ok: false,
+      detail: (error as Error).message,
+    }),
+  );
+  if (smoke.ok) return { ...published, smoke, rolledBack: false };
+
+  const target = { FunctionName: spec.name, Name: options.alias };
+  if (published.previousVersion) {
+    say(`smoke test failed: moving ${options.alias} back to version ${published.previousVersion}`);
+    await client.send(new UpdateAliasCommand({ ...target, FunctionVersion: published.previousVersion }));
+  } else {
+    say(`smoke test failed: removing the new alias ${options.alias}`);
+    await client.send(new DeleteAliasCommand(target));
+  }
+  return { ...published, smoke, rolledBack: true };
+}

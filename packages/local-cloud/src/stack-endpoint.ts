@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the local cloud shows of a stage's stack: its name and its outputs. */
+export interface LocalStack {
+  name: string;
+  outputs: Record<string, string>;
+}
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
+
+const XMLNS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+
+function describeStacksXml(stack: LocalStack, region: string, created: string): string {
+  const outputs = Object.entries(stack.outputs)
+    .map(
+      ([key, value]) =>
+        `<member><OutputKey>${escapeXml(key)}</OutputKey><OutputValue>${escapeXml(value)}</OutputValue></member>`,
+    )
+    .join("");
+  return `<DescribeStacksResponse xmlns="${XMLNS}"><DescribeStacksResult><Stacks><member><StackName>${escapeXml(stack.name)}</StackName><StackId>arn:aws:cloudformation:${region}:000000000000:stack/${escapeXml(stack.name)}/local</StackId><CreationTime>${created}</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Outputs>${outputs}</Outputs></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></DescribeStacksResponse>`;
+}
+
+const errorXml = (code: string, message: string) =>
+  `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
+
+/**
+ * The one CloudFormation call the deploy tools make, DescribeStacks, answered for the local stage as AWS
+ * answers it (the query protocol: a form-encoded POST, an XML answer). On AWS the stack's outputs name its
+ * roles, buckets and API; here the local cloud, which made those, names them. So the deploy scripts read
+ * the same outputs the same way in both worlds.
+ */
+export async function startStackEndpoint(options: { stack: () => LocalStack; region: string; port: number }) {
+  const created = new Date().toISOString();
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.setEncoding("utf8").on("data", (chunk: string) => {
+      body += chunk.length + body.length < 65_536 ? chunk : "";
+    });
+    request.on("end", () => {
+      const form = new URLSearchParams(body);
+      const answer = (status: number, xml: string) =>
+        response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);
+      const action = form.get("Action");
+      if (request.method !== "POST" || action !== "DescribeStacks") {
+        answer(
+          400,
+          errorXml(
+            "InvalidAction",
+            `The local cloud answers DescribeStacks only, not ${action ?? "nothing"}.`,
+          ),
+        );
+        return;
+      }
+      const stack = options.stack();
+      const asked = form.get("StackName");
+      if (asked && asked !== stack.name) {
+        answer(400, errorXml("ValidationError", `Stack with id ${asked} does not exist`));
+        return;
+      }
+      answer(200, describeStacksXml(stack, options.region, created));
+    });
+  });
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", reject).listen(options.port, "127.0.0.1", resolve),
+  );
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

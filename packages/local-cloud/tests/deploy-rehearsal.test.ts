@@ -1,0 +1,167 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { GetAliasCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
+import { deployFunction } from "@holonet/lambda-deploy/deploy-function";
+import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
+import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalCloud, startLocalCloud } from "../src/local-cloud";
+
+// The deploy flow rehearsed end to end against the local cloud, through the same SDK calls and the same
+// CLI a deploy to AWS makes: only the endpoints differ.
+const root = path.resolve(import.meta.dirname, "../../..");
+const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0, cloudformation: 0 };
+let dataDir: string;
+let workDir: string;
+let cloud: LocalCloud;
+let environment: Record<string, string>;
+let lambda: LambdaClient;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-rehearsal-"));
+  workDir = mkdtempSync(path.join(tmpdir(), "holonet-bundle-"));
+  cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+  // What `eval "$(pnpm -s local-env)"` sets.
+  environment = {
+    AWS_ENDPOINT_URL_LAMBDA: cloud.lambda,
+    AWS_ENDPOINT_URL_S3: cloud.s3,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: cloud.cloudformation,
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+    AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+  };
+  lambda = new LambdaClient({
+    endpoint: cloud.lambda,
+    region: "us-east-1",
+    credentials: { accessKeyId: "l", secretAccessKey: "l" },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  lambda?.destroy();
+  await cloud?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/**
+ * The deploy CLI, run as a person runs it, against the local cloud. Asynchronously: the local cloud answers
+ * from this very process, so a blocking spawn would leave nobody to answer the CLI.
+ */
+function deployCli(...args: string[]): Promise<{ status: number; output: string }> {
+  const cli = path.join(root, "packages/lambda-deploy/bin/holonet-deploy.mjs");
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: root, env: { ...process.env, ...environment }, encoding: "utf8", timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ status, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+const quoteNow = async () =>
+  ((await (await fetch(`${cloud.api}/quote?isJedi=true`)).json()) as { quote: string }).quote;
+const aliasVersion = async () =>
+  (await lambda.send(new GetAliasCommand({ FunctionName: "holonet-quote", Name: "dev" }))).FunctionVersion;
+
+/** A changed quote service: a bundle of our own, zipped as the deploy zips a bundle. */
+function changedQuoteZip(handlerSource: string) {
+  const dir = mkdtempSync(path.join(workDir, "quote-"));
+  writeFileSync(path.join(dir, "handler.mjs"), handlerSource);
+  return zipDirectory(dir);
+}
+
+async function quoteSpec() {
+  const client = new CloudFormationClient({
+    endpoint: cloud.cloudformation,
+    region: "us-east-1",
+    credentials: { accessKeyId: "l", secretAccessKey: "l" },
+  });
+  const outputs = await readStackOutputs(client, "holonet-dev");
+  client.destroy();
+  return stackFunctionSpec("quote", "dev", outputs);
+}
+
+describe("deploying one service to the local cloud", () => {
+  it("publishes nothing when the service has not changed, and says so", async () => {
+    const { status, output } = await deployCli("quote", "--stage", "dev", "--no-build");
+    expect(output).toContain("No change: holonet-quote");
+    expect(status).toBe(0);
+  });
+
+  it("shows the plan with --dry-run and changes nothing", async () => {
+    const before = await aliasVersion();
+    const { status, output } = await deployCli("store-get", "--stage", "dev", "--no-build", "--dry-run");
+    expect(status).toBe(0);
+    expect(output).toMatch(/Plan: nothing to publish/);
+    expect(await aliasVersion()).toBe(before);
+  });
+
+  it("serves a changed quote through the API's alias, then the old one again after a rollback", async () => {
+    const original = await aliasVersion();
+    const zip = changedQuoteZip('export const handler = async () => ({ quote: "A new hope." });\n');
+    const outcome = await deployFunction(lambda, await quoteSpec(), zip, {
+      alias: "dev",
+      smokeEvent: { isJedi: true },
+    });
+    expect(outcome).toMatchObject({ changed: true, rolledBack: false, previousVersion: original });
+    expect(Number(outcome.version)).toBe(Number(original) + 1);
+    expect(await quoteNow()).toBe("A new hope.");
+    // The other services keep serving.
+    expect((await fetch(`${cloud.api}/quotes`)).status).toBe(200);
+
+    const { status, output } = await deployCli("rollback", "quote", "--stage", "dev");
+    expect(output).toContain(`from version ${outcome.version} to ${original}`);
+    expect(status).toBe(0);
+    expect(await aliasVersion()).toBe(original);
+    expect(await quoteNow()).not.toBe("A new hope.");
+  }, 60_000);
+
+  it("moves the alias back when the smoke test fails, so the stage keeps serving", async () => {
+    const original = await aliasVersion();
+    const zip = changedQuoteZip('throw new Error("broken at init");\n');
+    const outcome = await deployFunction(lambda, await quoteSpec(), zip, {
+      alias: "dev",
+      smokeEvent: { isJedi: true },
+    });
+    expect(outcome.rolledBack).toBe(true);
+    expect(outcome.smoke).toMatchObject({ ok: false, detail: expect.stringContaining("broken at init") });
+    expect(await aliasVersion()).toBe(original);
+    expect(typeof (await quoteNow())).toBe("string");
+  }, 60_000);
+
+  it("deploys the real service through the CLI over another version, smoke test included", async () => {
+    const zip = changedQuoteZip('export const handler = async () => ({ quote: "Another version." });\n');
+    await deployFunction(lambda, await quoteSpec(), zip, { alias: "dev", smokeEvent: { isJedi: true } });
+    expect(await quoteNow()).toBe("Another version.");
+    const { status, output } = await deployCli("quote", "--stage", "dev", "--no-build");
+    expect(output).toMatch(/smoke test passed/);
+    expect(output).toMatch(/Deployed: holonet-quote/);
+    expect(status).toBe(0);
+    expect(await quoteNow()).not.toBe("Another version.");
+  }, 60_000);
+
+  it("syncs the website to the stage's bucket with the stage's API URL", async () => {
+    const { status, output } = await deployCli("web", "--stage", "dev", "--no-build");
+    expect(output).toMatch(/Deployed web to s3:\/\/holonet-dev-web/);
+    expect(status).toBe(0);
+    expect(await (await fetch(new URL("config.json", cloud.web))).json()).toEqual({ apiUrl: cloud.api });
+  }, 60_000);
+
+  it("refuses an unknown service or stage with a clear message", async () => {
+    const unknown = await deployCli("nope", "--stage", "dev");
+    expect(unknown).toMatchObject({ status: 2, output: expect.stringMatching(/Unknown service "nope"/) });
+    const noStage = await deployCli("quote");
+    expect(noStage).toMatchObject({ status: 2, output: expect.stringMatching(/Give the stage/) });
+  });
+});
