@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -20,6 +21,7 @@ import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { codeSha256, zipDirectory } from "./bundle-zip";
 import { deployFunction } from "./deploy-function";
+import { describePlan, destroyStage, planDestroy } from "./destroy-stage";
 import { planFunction } from "./publish-function";
 import { describeStep } from "./publish-plan";
 import { rollbackAlias } from "./rollback";
@@ -33,6 +35,7 @@ const HELP = `Usage:
   pnpm --filter @holonet/<service> run deploy --stage <stage> [--dry-run]
   pnpm run rollback <service> --stage <stage>
   pnpm --filter @holonet/<service> run rollback --stage <stage>
+  pnpm run destroy --stage <stage> [--yes] [--force]
 
 Deploys one service on its own. For a function (${FUNCTION_NAMES.join(", ")}): builds it through turbo,
 zips the bundle reproducibly (the same code, the same CodeSha256), creates or updates the function with the
@@ -43,6 +46,10 @@ config.json holding the stage's API URL.
 
 rollback moves the stage's alias to the version published before the one it points at.
 
+destroy removes what a stage made, after showing it: the stage's aliases (the versions stay, other stages
+use the same functions), the objects in its buckets, and its stack (the data bucket is kept, empty). It
+asks you to type the stage's name, or takes --yes; it refuses prod without --force.
+
 AWS: the standard credential chain and region. The local cloud: the same, with the endpoints pointed at it:
   eval "$(pnpm -s local-env)"    (AWS_ENDPOINT_URL_LAMBDA, _S3, _CLOUDFORMATION from .holonet/dev.json)
 The stage's stack (pnpm --filter @holonet/infra run deploy --stage <stage>; locally pnpm dev) gives the roles,
@@ -52,6 +59,8 @@ Options:
   --stage <name>   the stage: dev, ci, prod, ... (required)
   --dry-run        print the plan and change nothing
   --no-build       deploy the bundle as it is
+  --yes            destroy without asking
+  --force          allow destroying prod
   -h, --help       show this help`;
 
 class UsageError extends Error {}
@@ -149,6 +158,55 @@ async function deployWeb(root: string, stage: Stage, dryRun: boolean): Promise<n
   }
 }
 
+async function confirmed(stage: Stage, yes: boolean): Promise<boolean> {
+  if (yes) return true;
+  if (!process.stdin.isTTY)
+    throw new UsageError("Nothing asked, nothing destroyed: add --yes to destroy without a terminal.");
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question(`Type the stage's name (${stage}) to destroy it: `);
+  prompt.close();
+  return answer.trim() === stage;
+}
+
+async function destroy(stage: Stage, options: { yes: boolean; force: boolean }): Promise<number> {
+  if (stage === "prod" && !options.force) throw new UsageError("prod is not destroyed without --force.");
+  const clients = {
+    lambda: new LambdaClient({}),
+    s3: new S3Client({}),
+    cloudFormation: cloudFormationClient(),
+  };
+  try {
+    const stackExists = await readStackOutputs(clients.cloudFormation, stackName(stage)).then(
+      () => true,
+      () => false,
+    );
+    const plan = await planDestroy(clients, {
+      alias: stageAlias(stage),
+      functionNames: FUNCTION_NAMES.map(functionName),
+      buckets: [bucketName("data", stage), bucketName("web", stage)],
+      ...(stackExists && { stack: stackName(stage) }),
+    });
+    const lines = describePlan(plan);
+    console.log(`Destroying stage ${stage} removes:`);
+    for (const line of lines) say(line);
+    if (plan.aliases.length === 0 && plan.buckets.every((b) => b.keys.length === 0) && !plan.stack) {
+      console.log("Nothing to remove.");
+      return 0;
+    }
+    if (!(await confirmed(stage, options.yes))) {
+      console.log("Not confirmed: nothing destroyed.");
+      return 1;
+    }
+    await destroyStage(clients, plan, say);
+    console.log(`Stage ${stage} destroyed.`);
+    return 0;
+  } finally {
+    clients.lambda.destroy();
+    clients.s3.destroy();
+    clients.cloudFormation.destroy();
+  }
+}
+
 async function main(): Promise<number> {
   // These machines run Node 20, on which the SDK warns of its future releases; Lambda runs Node 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -159,6 +217,8 @@ async function main(): Promise<number> {
       stage: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       build: { type: "boolean", default: true },
+      yes: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -167,12 +227,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const rollback = positionals[0] === "rollback";
-  const root = findWorkspaceRoot(process.cwd());
-  const target = pickTarget(root, rollback ? positionals.slice(1) : positionals);
   const stage = values.stage;
   if (!stage || !isStage(stage)) {
     throw new UsageError(`Give the stage: --stage ${STAGES.join(" | ")} (the stages infra/ defines).`);
   }
+  if (positionals[0] === "destroy") return destroy(stage, values);
+  const root = findWorkspaceRoot(process.cwd());
+  const target = pickTarget(root, rollback ? positionals.slice(1) : positionals);
 
   if (rollback) {
     if (!isFunctionName(target))

@@ -30,13 +30,15 @@ const errorXml = (code: string, message: string) =>
   `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
 
 /**
- * The one CloudFormation call the deploy tools make, DescribeStacks, answered for the local stage as AWS
- * answers it (the query protocol: a form-encoded POST, an XML answer). On AWS the stack's outputs name its
- * roles, buckets and API; here the local cloud, which made those, names them. So the deploy scripts read
- * the same outputs the same way in both worlds.
+ * The CloudFormation calls the deploy tools make of a stage's stack, DescribeStacks and DeleteStack,
+ * answered for the local stage as AWS answers them (the query protocol: a form-encoded POST, an XML answer).
+ * On AWS the stack's outputs name its roles, buckets and API; here the local cloud, which made those, names
+ * them. So the deploy scripts read the same outputs the same way in both worlds. A deleted stack is gone
+ * until the local cloud starts again (`pnpm dev --reset` starts it empty).
  */
 export async function startStackEndpoint(options: { stack: () => LocalStack; region: string; port: number }) {
   const created = new Date().toISOString();
+  let deleted = false;
   const server = http.createServer((request, response) => {
     let body = "";
     request.setEncoding("utf8").on("data", (chunk: string) => {
@@ -47,20 +49,29 @@ export async function startStackEndpoint(options: { stack: () => LocalStack; reg
       const answer = (status: number, xml: string) =>
         response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);
       const action = form.get("Action");
-      if (request.method !== "POST" || action !== "DescribeStacks") {
+      if (request.method !== "POST" || (action !== "DescribeStacks" && action !== "DeleteStack")) {
         answer(
           400,
           errorXml(
             "InvalidAction",
-            `The local cloud answers DescribeStacks only, not ${action ?? "nothing"}.`,
+            `The local cloud answers DescribeStacks and DeleteStack, not ${action ?? "nothing"}.`,
           ),
         );
         return;
       }
       const stack = options.stack();
       const asked = form.get("StackName");
-      if (asked && asked !== stack.name) {
-        answer(400, errorXml("ValidationError", `Stack with id ${asked} does not exist`));
+      if (action === "DeleteStack") {
+        // Deleting a stack that is not there succeeds on AWS too.
+        if (asked === stack.name) deleted = true;
+        answer(
+          200,
+          `<DeleteStackResponse xmlns="${XMLNS}"><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></DeleteStackResponse>`,
+        );
+        return;
+      }
+      if (deleted || (asked && asked !== stack.name)) {
+        answer(400, errorXml("ValidationError", `Stack with id ${asked ?? stack.name} does not exist`));
         return;
       }
       answer(200, describeStacksXml(stack, options.region, created));

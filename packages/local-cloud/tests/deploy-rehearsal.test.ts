@@ -164,4 +164,29 @@ describe("deploying one service to the local cloud", () => {
     const noStage = await deployCli("quote");
     expect(noStage).toMatchObject({ status: 2, output: expect.stringMatching(/Give the stage/) });
   });
+
+  it("refuses to destroy prod without --force", async () => {
+    const { status, output } = await deployCli("destroy", "--stage", "prod", "--yes");
+    expect(status).toBe(2);
+    expect(output).toMatch(/prod is not destroyed without --force/);
+  });
+
+  it("destroys the stage after showing what goes: aliases, the buckets' objects, the stack", async () => {
+    const saved = await fetch(`${cloud.api}/quotes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ quote: "Soon gone." }),
+    });
+    expect(saved.status).toBe(201);
+    const { status, output } = await deployCli("destroy", "--stage", "dev", "--yes");
+    expect(output).toMatch(/alias dev of holonet-quote/);
+    expect(output).toMatch(/object\(s\) in s3:\/\/holonet-dev-data/);
+    expect(output).toMatch(/the stack holonet-dev/);
+    expect(output).toMatch(/Stage dev destroyed/);
+    expect(status).toBe(0);
+    // Nothing serves the stage any more, and its data is gone.
+    expect((await fetch(`${cloud.api}/quote?isJedi=true`)).status).toBe(500);
+    const again = await deployCli("destroy", "--stage", "dev", "--yes");
+    expect(again.output).toMatch(/Nothing to remove/);
+  }, 60_000);
 });
