@@ -43,6 +43,11 @@ export interface FunctionDefinition {
   /** Environment variables; a `{ bucket }` value becomes that bucket's name in the stage. */
   environment: Record<string, string | { bucket: BucketId }>;
   uses: readonly BucketAccess[];
+  /**
+   * The functions this one invokes downstream. The hop rule (infra/tests/hop-rule.test.ts) walks it: no
+   * request may pass through more than 3 hops from the client to a data store.
+   */
+  calls: readonly FunctionName[];
   /** The sample event (under the service's folder) a deploy invokes the new version with before it counts. */
   smokeEvent: string;
   /** Parallel executions kept for this function alone; beyond them its invocations are throttled (429). */
@@ -60,6 +65,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     timeoutSeconds: 3,
     environment: {},
     uses: [],
+    calls: [],
   },
   "store-save": {
     packageName: "@holonet/store-save",
@@ -71,6 +77,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     timeoutSeconds: 10,
     environment: { DATA_BUCKET: { bucket: "data" } },
     uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["write"] }],
+    calls: [],
     reservedConcurrency: 20,
   },
   "store-get": {
@@ -83,6 +90,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     timeoutSeconds: 10,
     environment: { DATA_BUCKET: { bucket: "data" } },
     uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["read", "list"] }],
+    calls: [],
   },
 };
 

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { STAGES } from "./app-definition";
 import { DeployError } from "./deploy-decisions";
 import { deployStack } from "./stack-deploy";
-import { isStage } from "./stack-names";
+import { readStageArguments } from "./stage-arguments";
 
 const USAGE = `Usage: pnpm --filter @holonet/infra run deploy --stage <${STAGES.join("|")}> [--dry-run]
 
@@ -24,35 +23,13 @@ needs CAPABILITY_NAMED_IAM. This machine has no AWS account: the command's decis
 (infra/tests/deploy-decisions.test.ts), but it has never been run against AWS from here.`;
 
 async function main(): Promise<number> {
-  let values: { stage?: string; "dry-run"?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        stage: { type: "string" },
-        "dry-run": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!values.stage || !isStage(values.stage)) {
-    console.error(
-      `${values.stage ? `Unknown stage "${values.stage}".` : "--stage is required."}\n\n${USAGE}`,
-    );
-    return 2;
-  }
+  const parsed = readStageArguments(process.argv.slice(2), USAGE, { dryRun: true });
+  if ("exitCode" in parsed) return parsed.exitCode;
   try {
     await deployStack({
       client: new CloudFormationClient({}),
-      stage: values.stage,
-      dryRun: values["dry-run"] ?? false,
+      stage: parsed.stage,
+      dryRun: parsed.dryRun,
       log: (line) => console.log(line),
     });
     return 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback-server";
 
 /** What the local cloud shows of a stage's stack: its name and its outputs. */
 export interface LocalStack {
@@ -77,16 +77,5 @@ export async function startStackEndpoint(options: { stack: () => LocalStack; reg
       answer(200, describeStacksXml(stack, options.region, created));
     });
   });
-  await new Promise<void>((resolve, reject) =>
-    server.once("error", reject).listen(options.port, "127.0.0.1", resolve),
-  );
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server, options.port);
 }
