@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type LocalCloud, startLocalCloud } from "@holonet/local-cloud/local-cloud";
+import { FREE_PORTS, type LocalCloud, startLocalCloud } from "@holonet/local-cloud/local-cloud";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,13 +54,12 @@ async function expectDocumented(method: string, pathTemplate: string, response: 
   return body;
 }
 
-const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0, cloudformation: 0 };
 let dataDir: string;
 let cloud: LocalCloud;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-docs-"));
-  cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+  cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
 }, 60_000);
 
 afterAll(async () => {

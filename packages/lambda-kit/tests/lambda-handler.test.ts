@@ -145,4 +145,35 @@ describe("lambdaHandler", () => {
     expect(response).toMatchObject({ statusCode: 503 });
     expect(bodyOf(response).error.code).toBe("SERVICE_UNAVAILABLE");
   });
+
+  it("logs coldStart on the instance's first invocation only, and the request's trace id", async () => {
+    const lines: string[] = [];
+    let traceEnv: string | undefined;
+    const handler = lambdaHandler({
+      logger: createLogger({ service: "test", write: (line) => lines.push(line) }),
+      environment: () => ({ _X_AMZN_TRACE_ID: traceEnv }),
+      direct: async () => {
+        throw new ForbiddenError("no");
+      },
+      http: async (_request, log) => {
+        log.info("answered");
+        return jsonResponse(200, {});
+      },
+    });
+    await handler(
+      withBody('{"n":1}', { "x-amzn-trace-id": "Root=1-6746f0d0-3c5b2a1f0e9d8c7b6a594837" }),
+      context,
+    );
+    traceEnv = "Root=1-6746f0d1-000000000000000000000001;Parent=1;Sampled=0";
+    await expect(handler({}, context)).rejects.toThrow("no");
+    traceEnv = undefined;
+    await expect(handler({}, context)).rejects.toThrow("no");
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries.map((entry) => [entry.coldStart, entry.xRayTraceId])).toEqual([
+      [true, "1-6746f0d0-3c5b2a1f0e9d8c7b6a594837"],
+      [false, "1-6746f0d1-000000000000000000000001"],
+      [false, undefined],
+    ]);
+    expect(entries[0]).toMatchObject({ requestId: context.awsRequestId, service: "test", level: "INFO" });
+  });
 });

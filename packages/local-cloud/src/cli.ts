@@ -24,6 +24,7 @@ Options:
   --lambda-port <n>    Lambda API port (default 4561, or HOLONET_LAMBDA_PORT)
   --s3-port <n>        S3 port (default 4562, or HOLONET_S3_PORT)
   --web-port <n>       website port (default 4563, or HOLONET_WEB_PORT)
+  --logs-port <n>      CloudWatch Logs API port (default 4565, or HOLONET_LOGS_PORT)
   --no-build           start from the bundles as they are
   --no-watch           do not publish changes as they are saved
   -h, --help           show this help`;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       "lambda-port": { type: "string" },
       "s3-port": { type: "string" },
       "web-port": { type: "string" },
+      "logs-port": { type: "string" },
       build: { type: "boolean", default: true },
       watch: { type: "boolean", default: true },
       help: { type: "boolean", short: "h", default: false },
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(inspectPort) || inspectPort < 1 || inspectPort > 65535)
     throw new UsageError("--inspect-port must be 1-65535.");
   const ports = Object.fromEntries(
-    (["api", "lambda", "s3", "web"] as const).flatMap((name) => {
+    (["api", "lambda", "s3", "web", "logs"] as const).flatMap((name) => {
       const port = portOption(values[`${name}-port`], name);
       return port === undefined ? [] : [[name, port]];
     }),
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     ["HTTP API", cloud.api, `e.g. curl '${cloud.api}/quote?isJedi=true'`],
     ["Lambda API", cloud.lambda, `AWS_ENDPOINT_URL_LAMBDA=${cloud.lambda}`],
     ["S3", cloud.s3, `AWS_ENDPOINT_URL_S3=${cloud.s3}`],
+    ["Logs", cloud.logs, "pnpm logs <service> [--follow]"],
     ["endpoints", path.relative(process.cwd(), devConfigPath(dataDir)), "as JSON"],
     ...(values.inspect
       ? [["debugger", `127.0.0.1:${inspectPort}`, `${values.inspect}'s instances (chrome://inspect)`]]

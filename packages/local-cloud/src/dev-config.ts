@@ -12,6 +12,9 @@ export const DevConfig = z.object({
   s3: z.url().describe("The S3 API."),
   lambda: z.url().describe("The Lambda REST API."),
   cloudformation: z.url().describe("CloudFormation's DescribeStacks, for the stage's outputs."),
+  logs: z
+    .url()
+    .describe("The CloudWatch Logs API: the functions' log groups (FilterLogEvents, GetLogEvents, ...)."),
   functions: z
     .record(z.string(), z.object({ name: z.string(), alias: z.string() }))
     .describe("Per service: its Lambda function name and the alias the API invokes."),

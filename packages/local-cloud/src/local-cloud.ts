@@ -26,17 +26,38 @@ import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-
 import { syncSite } from "@holonet/static-site/sync-site";
 import { createCostMeter } from "./cost-meter";
 import { type DevConfig, writeDevConfig } from "./dev-config";
+import { createLogStore } from "./log-store";
+import { startLogsEndpoint } from "./logs-endpoint";
 import { startStackEndpoint } from "./stack-endpoint";
 import { startWebsiteEndpoint } from "./website-endpoint";
 
-export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation";
+export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation" | "logs";
+
+export const DEFAULT_PORTS: Record<Endpoint, number> = {
+  api: 4560,
+  lambda: 4561,
+  s3: 4562,
+  web: 4563,
+  cloudformation: 4564,
+  logs: 4565,
+};
+
+/** Every endpoint on a free port: for tests, which run side by side and beside a developer's pnpm dev. */
+export const FREE_PORTS: Record<Endpoint, number> = {
+  api: 0,
+  lambda: 0,
+  s3: 0,
+  web: 0,
+  cloudformation: 0,
+  logs: 0,
+};
 
 export interface LocalCloudOptions {
   /** The repository's root: services are read from there, built. */
   root: string;
   /** Where state lives: S3 objects, Lambda functions and versions, dev.json. */
   dataDir: string;
-  /** Port per endpoint; 0 for any free port. */
+  /** Port per endpoint; 0 for any free port. FREE_PORTS gives every endpoint a free one (tests, side by side). */
   ports?: Partial<Record<Endpoint, number>>;
   /** Start empty: remove what an earlier run kept. */
   reset?: boolean;
@@ -44,6 +65,8 @@ export interface LocalCloudOptions {
   /** Open the Node inspector on this function's instances. */
   inspect?: { service: FunctionName; port: number };
   log?: (line: string) => void;
+  /** Overrides the API's throttling from the definition, for tests that need more (or less) headroom. */
+  throttling?: { rateLimit: number; burstLimit: number };
 }
 
 export interface LocalCloud extends DevConfig {
@@ -71,7 +94,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const log = options.log ?? (() => {});
   const stage = options.stage ?? "dev";
   const alias = stageAlias(stage);
-  const ports = { api: 4560, lambda: 4561, s3: 4562, web: 4563, cloudformation: 4564, ...options.ports };
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
   if (options.reset) {
     for (const part of ["s3", "lambda", "dev.json"])
       rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
@@ -91,6 +114,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     closers.push(s3.close);
     log(`S3           ${s3.endpoint}`);
 
+    // Every function's log lines, as CloudWatch Logs keeps them on AWS, for `pnpm logs` and the SDK.
+    const logStore = createLogStore();
+    const logs = await startLogsEndpoint({ store: logStore, region: LOCAL_REGION, port: ports.logs });
+    closers.push(logs.close);
+    log(`Logs         ${logs.url}`);
+
     const inspectName = options.inspect && functionName(options.inspect.service);
     const lambda = await startLambdaService({
       dataDir: path.join(options.dataDir, "lambda"),
@@ -99,7 +128,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       accountConcurrency: ACCOUNT_CONCURRENCY,
       ...(options.inspect &&
         inspectName && { inspect: { functionName: inspectName, port: options.inspect.port } }),
-      onLog: (entry) => log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`),
+      onLog: (entry) => {
+        logStore.append(entry);
+        log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`);
+      },
       onInvocation: (record) => cost.recordInvocation(record),
     });
     closers.push(lambda.close);
@@ -161,7 +193,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         target: { functionName: functionName(route.function), qualifier: alias },
       })),
       cors: { ...API.cors, allowOrigins: [web.url] },
-      throttling: API.throttling,
+      throttling: options.throttling ?? API.throttling,
       payloadLimitBytes: API.payloadLimitBytes,
       integrationTimeoutSeconds: API.integrationTimeoutSeconds,
       region: LOCAL_REGION,
@@ -215,6 +247,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       s3: s3.endpoint,
       lambda: lambda.endpoint,
       cloudformation: stack.url,
+      logs: logs.url,
       functions,
     };
     writeDevConfig(options.dataDir, config);

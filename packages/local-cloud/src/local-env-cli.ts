@@ -21,6 +21,8 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
     AWS_ENDPOINT_URL_LAMBDA: config.lambda,
     AWS_ENDPOINT_URL_S3: config.s3,
     AWS_ENDPOINT_URL_CLOUDFORMATION: config.cloudformation,
+    // The SDK's name for the service id "CloudWatch Logs".
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: config.logs,
     AWS_REGION: "us-east-1",
     // s3rver accepts only this key pair; the other local endpoints accept any.
     AWS_ACCESS_KEY_ID: "S3RVER",

@@ -9,12 +9,11 @@ import { deployFunction } from "@holonet/lambda-deploy/deploy-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
 import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalCloud, startLocalCloud } from "../src/local-cloud";
+import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";
 
 // The deploy flow rehearsed end to end against the local cloud, through the same SDK calls and the same
 // CLI a deploy to AWS makes: only the endpoints differ.
 const root = path.resolve(import.meta.dirname, "../../..");
-const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0, cloudformation: 0 };
 let dataDir: string;
 let workDir: string;
 let cloud: LocalCloud;
@@ -24,7 +23,7 @@ let lambda: LambdaClient;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-rehearsal-"));
   workDir = mkdtempSync(path.join(tmpdir(), "holonet-bundle-"));
-  cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+  cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
   // What `eval "$(pnpm -s local-env)"` sets.
   environment = {
     AWS_ENDPOINT_URL_LAMBDA: cloud.lambda,

@@ -15,19 +15,18 @@ import {
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDevConfig } from "../src/dev-config";
-import { type LocalCloud, startLocalCloud } from "../src/local-cloud";
+import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";
 
 // The whole local cloud on loopback, on free ports, in a temporary data folder: real S3, real Lambda API,
 // real HTTP API, the built bundles of the services.
 const root = path.resolve(import.meta.dirname, "../../..");
-const ANY_PORT = { api: 0, lambda: 0, s3: 0, web: 0, cloudformation: 0 };
 let dataDir: string;
 let cloud: LocalCloud;
 let lambda: LambdaClient;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-cloud-"));
-  cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+  cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
   lambda = new LambdaClient({
     endpoint: cloud.lambda,
     region: "us-east-1",
@@ -63,6 +62,7 @@ describe("the local cloud", () => {
       s3: cloud.s3,
       lambda: cloud.lambda,
       cloudformation: cloud.cloudformation,
+      logs: cloud.logs,
       functions: {
         quote: { name: "holonet-quote", alias: "dev" },
         "store-save": { name: "holonet-store-save", alias: "dev" },
@@ -171,11 +171,11 @@ describe("the local cloud", () => {
   it("keeps saved quotes across a restart, and forgets them with reset", async () => {
     const saved = await saveQuote("Still here after a restart.");
     await cloud.close();
-    cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+    cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
     expect(await (await api(`/quotes/${saved.id}`)).json()).toEqual(saved);
 
     await cloud.close();
-    cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT, reset: true });
+    cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS, reset: true });
     expect(await (await api("/quotes")).json()).toEqual({ items: [] });
     lambda.destroy();
     lambda = new LambdaClient({
@@ -187,7 +187,7 @@ describe("the local cloud", () => {
 
   it("counts what it served and prices it", async () => {
     await cloud.close();
-    cloud = await startLocalCloud({ root, dataDir, ports: ANY_PORT });
+    cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
     await api("/quote?isJedi=true");
     await api("/quote?isJedi=false");
     const summary = cloud.costSummary().join("\n");

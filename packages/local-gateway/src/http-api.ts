@@ -74,7 +74,9 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       socket.destroy();
       return;
     }
-    socket.end(rawResponse(error.code === "HPE_HEADER_OVERFLOW" ? HEADERS_TOO_LARGE : BAD_REQUEST));
+    // An answer to HEAD has no body (RFC 9110 9.3.2): a client would read one as a broken next response.
+    const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString() === "HEAD ";
+    socket.end(rawResponse(error.code === "HPE_HEADER_OVERFLOW" ? HEADERS_TOO_LARGE : BAD_REQUEST, { head }));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -96,11 +98,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   };
 }
 
-const rawResponse = (error: GatewayError) =>
+const rawResponse = (error: GatewayError, { head }: { head: boolean }) =>
   Buffer.concat([
     Buffer.from(
       `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode]}\r\ncontent-type: application/json\r\n` +
         `content-length: ${error.body.length}\r\nconnection: close\r\n\r\n`,
     ),
-    error.body,
+    head ? Buffer.alloc(0) : error.body,
   ]);

@@ -176,6 +176,15 @@ describe("the gateway's own answers", () => {
       `GET /quote HTTP/1.1\r\nHost: a\r\nX-Big: ${big.repeat(2)}\r\n\r\n`,
     );
     expect(statusOf(overNode)).toBe(431);
+    // Node's own client refuses an answer to HEAD that carries a body ("Data after Connection: close").
+    const headOverNode = await new Promise<number | undefined>((resolve, reject) => {
+      const { port } = new URL(gateway.api.url);
+      const req = httpRequest({ host: "127.0.0.1", port, method: "HEAD", path: `/quote?${big.repeat(2)}` });
+      req.on("response", (res) => res.resume().on("end", () => resolve(res.statusCode)));
+      req.on("error", reject);
+      req.end();
+    });
+    expect(headOverNode).toBe(431);
     expect(gateway.events).toHaveLength(0);
     expect((await fetch(`${gateway.api.url}/quote`)).status).toBe(200);
   });

@@ -15,8 +15,6 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const slowly = (h: Harness, name: string) =>
-  h.client.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify({ sleepMs: 1500 }) }));
 const SLOW = { Timeout: 10 };
 
 describe("concurrency limits", () => {
@@ -81,8 +79,11 @@ describe("concurrency limits", () => {
   it("runs a function with no reservation on as many instances as it has parallel invocations", async () => {
     harness = await startHarness();
     const h = harness;
-    await h.create("echo", zipFixture("echo"));
-    const outputs = await Promise.all([slowly(h, "echo"), slowly(h, "echo"), slowly(h, "echo")]);
+    await h.create("echo", zipFixture("echo"), SLOW);
+    // Each invocation stays busy long enough for the others to arrive, even on a loaded machine.
+    const busy = (name: string) =>
+      h.client.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify({ sleepMs: 4000 }) }));
+    const outputs = await Promise.all([busy("echo"), busy("echo"), busy("echo")]);
     expect(new Set(outputs.map((output) => payloadOf(output).pid)).size).toBe(3);
   });
 });

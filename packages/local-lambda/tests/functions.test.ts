@@ -58,7 +58,7 @@ describe("functions: create, read, update", () => {
       CodeSize: zip.length,
       CodeSha256: createHash("sha256").update(zip).digest("base64"),
       Description: "echoes",
-      Timeout: 3,
+      Timeout: 10,
       MemorySize: 256,
       Version: "$LATEST",
       Environment: { Variables: { GREETING: "hello" } },

@@ -57,7 +57,8 @@ export const functionInput = (
   Role: ROLE,
   Handler: "index.handler",
   Code: { ZipFile: zip },
-  Timeout: 3,
+  // Room for a cold start on a loaded machine; the timeout tests set their own.
+  Timeout: 10,
   MemorySize: 128,
   ...overrides,
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startLocalCloud } from "@holonet/local-cloud/local-cloud";
+import { FREE_PORTS, startLocalCloud } from "@holonet/local-cloud/local-cloud";
 import { describe, it } from "vitest";
 import { browserTestPlan, launchChromium, skipWithoutChromium } from "./browser";
 import { runSiteFlow } from "./site-flow";
@@ -18,7 +18,7 @@ describe("the website on the local cloud", () => {
     const cloud = await startLocalCloud({
       root,
       dataDir,
-      ports: { api: 0, web: 0, s3: 0, lambda: 0 },
+      ports: FREE_PORTS,
       reset: true,
     });
     const browser = await launchChromium({ executablePath: plan.executablePath });

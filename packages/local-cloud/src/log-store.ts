@@ -1,0 +1,93 @@
+import { logStreamName } from "@holonet/lambda-runtime/lambda-context";
+
+/** One stored event, with the fields CloudWatch Logs gives it. */
+export interface StoredLogEvent {
+  eventId: string;
+  logStreamName: string;
+  timestamp: number;
+  ingestionTime: number;
+  message: string;
+}
+
+export interface LogStream {
+  logStreamName: string;
+  creationTime: number;
+  firstEventTimestamp: number;
+  lastEventTimestamp: number;
+  lastIngestionTime: number;
+  storedBytes: number;
+}
+
+export interface LogGroup {
+  logGroupName: string;
+  creationTime: number;
+  streams: Map<string, LogStream>;
+  /** Oldest first; never more than the store's limit. */
+  events: StoredLogEvent[];
+}
+
+export interface LogStore {
+  append(input: { functionName: string; version: string; text: string; timestamp?: number }): void;
+  group(name: string): LogGroup | undefined;
+  groups(): LogGroup[];
+}
+
+/** Lambda writes a function's logs to this group (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html). */
+export const lambdaLogGroup = (functionName: string) => `/aws/lambda/${functionName}`;
+
+/**
+ * The local cloud's CloudWatch Logs, in memory: a group per function, a stream per function version and
+ * day (on AWS it is one per instance; the Lambda service's log callback does not say which instance wrote
+ * a line), and the newest `limit` events per group, so a long session cannot grow it without bound.
+ */
+export function createLogStore(options: { limit?: number; now?: () => number } = {}): LogStore {
+  const limit = options.limit ?? 10_000;
+  const now = options.now ?? Date.now;
+  const groups = new Map<string, LogGroup>();
+  const streamOf = new Map<string, string>();
+  let sequence = 0;
+
+  return {
+    append({ functionName, version, text, timestamp }) {
+      const at = timestamp ?? now();
+      const name = lambdaLogGroup(functionName);
+      let group = groups.get(name);
+      if (!group) {
+        group = { logGroupName: name, creationTime: at, streams: new Map(), events: [] };
+        groups.set(name, group);
+      }
+      const day = new Date(at).toISOString().slice(0, 10);
+      const key = `${functionName}\n${version}\n${day}`;
+      let streamName = streamOf.get(key);
+      if (!streamName) {
+        streamName = logStreamName(version, new Date(at));
+        streamOf.set(key, streamName);
+      }
+      const stream = group.streams.get(streamName) ?? {
+        logStreamName: streamName,
+        creationTime: at,
+        firstEventTimestamp: at,
+        lastEventTimestamp: at,
+        lastIngestionTime: at,
+        storedBytes: 0,
+      };
+      stream.lastEventTimestamp = at;
+      stream.lastIngestionTime = at;
+      stream.storedBytes += Buffer.byteLength(text);
+      group.streams.set(streamName, stream);
+      // AWS's event ids are 56-digit decimal strings, ordered; a zero-padded counter keeps that shape.
+      sequence += 1;
+      const eventId = String(sequence).padStart(56, "0");
+      group.events.push({
+        eventId,
+        logStreamName: streamName,
+        timestamp: at,
+        ingestionTime: at,
+        message: text,
+      });
+      if (group.events.length > limit) group.events.splice(0, group.events.length - limit);
+    },
+    group: (name) => groups.get(name),
+    groups: () => [...groups.values()],
+  };
+}

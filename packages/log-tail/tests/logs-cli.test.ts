@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { FREE_PORTS, type LocalCloud, startLocalCloud } from "@holonet/local-cloud/local-cloud";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { followEvents } from "../src/read-logs";
+
+// `pnpm logs` in a child process against a local cloud started here: asynchronously (execFile), since
+// this process answers its requests.
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "../../..");
+const bin = path.resolve(import.meta.dirname, "../bin/holonet-logs.mjs");
+let dataDir: string;
+let cloud: LocalCloud;
+let savedId: string;
+
+const logsCli = (...args: string[]) =>
+  run(process.execPath, [bin, ...args], {
+    timeout: 30_000,
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: cloud.logs,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+    },
+  });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-log-tail-"));
+  cloud = await startLocalCloud({
+    root,
+    dataDir,
+    ports: FREE_PORTS,
+  });
+  const response = await fetch(`${cloud.api}/quotes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ quote: "Read the logs, Luke." }),
+  });
+  savedId = ((await response.json()) as { id: string }).id;
+}, 60_000);
+
+afterAll(async () => {
+  await cloud?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("pnpm logs", () => {
+  it("prints a line per event: START, the service's line with its request id, REPORT", async () => {
+    const { stdout } = await logsCli("store-save", "--since", "5m");
+    const lines = stdout.trim().split("\n");
+    const saved = lines.find((line) => line.includes("Quote saved"));
+    expect(saved).toMatch(/^\d{4}-\d\d-\d\dT\S+Z \[\d+\] [0-9a-f-]{36} INFO {2}Quote saved .*id=/);
+    const requestId = saved?.split(" ")[2];
+    expect(lines.some((line) => line.includes(`START RequestId: ${requestId}`))).toBe(true);
+    expect(lines.some((line) => line.includes(`REPORT RequestId: ${requestId}`))).toBe(true);
+    expect(stdout).not.toContain("\u001b[");
+  }, 40_000);
+
+  it("prints the raw events with --json, and only matching ones with --filter", async () => {
+    const { stdout } = await logsCli("store-save", "--json", "--filter", savedId);
+    const events = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ eventId: expect.any(String), logStreamName: expect.any(String) });
+    expect(JSON.parse(events[0].message)).toMatchObject({ message: "Quote saved", id: savedId });
+  }, 40_000);
+
+  it("refuses an unknown service with exit status 2 and says which there are", async () => {
+    const failure = await logsCli("nope").catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("quote, store-save, store-get"),
+    });
+  }, 40_000);
+});
+
+describe("following", () => {
+  it("yields new events once each, polling until aborted", async () => {
+    const client = new CloudWatchLogsClient({
+      endpoint: cloud.logs,
+      region: "us-east-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const timer = setTimeout(() => stop.abort(), 10_000);
+    let polls = 0;
+    for await (const event of followEvents(
+      client,
+      { logGroupName: "/aws/lambda/holonet-quote" },
+      stop.signal,
+      {
+        intervalMs: 50,
+        onNoGroupYet: () => {
+          polls += 1;
+          void fetch(`${cloud.api}/quote?isJedi=true`);
+        },
+      },
+    )) {
+      seen.push(event.eventId ?? "");
+      if (seen.length >= 3 && (event.message ?? "").startsWith("REPORT")) stop.abort();
+    }
+    clearTimeout(timer);
+    client.destroy();
+    expect(polls).toBe(1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+  }, 20_000);
+});

@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATA_BUCKET, readS3State } from "./support/data-bucket";
+import { deployFunction, faultySource, invokeAlias } from "./support/inline-functions";
+import { NO_THROTTLING, startTestCloud, type TestCloud } from "./support/test-cloud";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+let stack: TestCloud;
+let lambda: LambdaClient;
+
+beforeAll(async () => {
+  stack = await startTestCloud({ throttling: NO_THROTTLING });
+  lambda = new LambdaClient({
+    endpoint: stack.cloud.lambda,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+});
+
+afterAll(async () => {
+  lambda?.destroy();
+  await stack?.close();
+});
+
+/** The stack's own service answers while a fault runs beside it. */
+const quoteAnswers = async () => (await fetch(`${stack.cloud.api}/quote?isJedi=true`)).status;
+
+const FAULTS = [
+  {
+    name: "throws",
+    fault: 'throw new TypeError("Broken on purpose");',
+    timeoutSeconds: 3,
+    errorType: "TypeError",
+    errorMessage: /^Broken on purpose$/,
+    freshInstance: false,
+  },
+  {
+    name: "hangs",
+    fault: "await new Promise(() => {});",
+    timeoutSeconds: 1,
+    errorType: "Sandbox.Timedout",
+    errorMessage: /Task timed out after 1\.00 seconds$/,
+    freshInstance: true,
+  },
+  {
+    name: "exits",
+    fault: "process.exit(3);",
+    timeoutSeconds: 3,
+    errorType: "Runtime.ExitError",
+    errorMessage: /Runtime exited with error: exit status 3$/,
+    freshInstance: true,
+  },
+  {
+    name: "exhausts-memory",
+    // Bounded: 2,000 arrays of 800 kB is 1.6 GB, far past the 128 MB heap, and stops there if it ever is not.
+    fault:
+      "const hoard = []; for (let i = 0; i < 2000; i++) hoard.push(new Array(100000).fill(i)); return hoard.length;",
+    timeoutSeconds: 20,
+    errorType: "Runtime.ExitError",
+    errorMessage: /Runtime exited with error: (signal: \w+|exit status \d+)$/,
+    freshInstance: true,
+  },
+];
+
+describe("functions that fail", () => {
+  it.each(FAULTS)(
+    "a function that $name fails as on Lambda, runs on in the right instance, and the API keeps serving",
+    async ({ name, fault, timeoutSeconds, errorType, errorMessage, freshInstance }) => {
+      const functionName = `reliability-${name}`;
+      await deployFunction(lambda, { name: functionName, code: faultySource(fault), timeoutSeconds });
+      const before = await invokeAlias(lambda, functionName, { probe: true });
+      expect(before.functionError).toBeUndefined();
+
+      const [failed, status] = await Promise.all([invokeAlias(lambda, functionName, {}), quoteAnswers()]);
+      expect(status).toBe(200);
+      expect(failed.functionError).toBe("Unhandled");
+      expect(failed.payload).toMatchObject({ errorType, errorMessage: expect.stringMatching(errorMessage) });
+
+      const after = await invokeAlias(lambda, functionName, { probe: true });
+      expect(after.functionError).toBeUndefined();
+      expect(after.payload).toEqual({ pid: expect.any(Number) });
+      // Lambda keeps a sandbox whose handler threw, and replaces one that timed out or whose process died.
+      if (freshInstance) expect(after.payload).not.toEqual(before.payload);
+      else expect(after.payload).toEqual(before.payload);
+      expect(await quoteAnswers()).toBe(200);
+    },
+    40_000,
+  );
+});
+
+/** A loopback port that nobody listens on: bound for a moment, then released. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("S3 unreachable", () => {
+  it("store-save answers 503 with the error body and writes nothing", async () => {
+    const before = await readS3State(stack.cloud.s3);
+    await deployFunction(lambda, {
+      name: "reliability-store-save-offline",
+      code: zipDirectory(path.join(ROOT, "services/store-save/dist")),
+      timeoutSeconds: 10,
+      memoryMb: 256,
+      environment: {
+        DATA_BUCKET,
+        AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${await deadPort()}`,
+        AWS_ACCESS_KEY_ID: "S3RVER",
+        AWS_SECRET_ACCESS_KEY: "S3RVER",
+        AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+        AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+      },
+    });
+    const event = JSON.parse(
+      readFileSync(path.join(ROOT, "services/store-save/events/http-save.json"), "utf8"),
+    ) as unknown;
+    const answer = await invokeAlias(lambda, "reliability-store-save-offline", event);
+    expect(answer.functionError).toBeUndefined();
+    const response = answer.payload as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) },
+    });
+    expect(await readS3State(stack.cloud.s3)).toEqual(before);
+    expect(await quoteAnswers()).toBe(200);
+  }, 40_000);
+});
