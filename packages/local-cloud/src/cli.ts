@@ -25,6 +25,7 @@ Options:
   --s3-port <n>        S3 port (default 4562, or HOLONET_S3_PORT)
   --web-port <n>       website port (default 4563, or HOLONET_WEB_PORT)
   --logs-port <n>      CloudWatch Logs API port (default 4565, or HOLONET_LOGS_PORT)
+  --cloudformation-port <n>  DescribeStacks, for the deploy scripts (default 4564, or HOLONET_CLOUDFORMATION_PORT)
   --no-build           start from the bundles as they are
   --no-watch           do not publish changes as they are saved
   -h, --help           show this help`;
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       "s3-port": { type: "string" },
       "web-port": { type: "string" },
       "logs-port": { type: "string" },
+      "cloudformation-port": { type: "string" },
       build: { type: "boolean", default: true },
       watch: { type: "boolean", default: true },
       help: { type: "boolean", short: "h", default: false },
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(inspectPort) || inspectPort < 1 || inspectPort > 65535)
     throw new UsageError("--inspect-port must be 1-65535.");
   const ports = Object.fromEntries(
-    (["api", "lambda", "s3", "web", "logs"] as const).flatMap((name) => {
+    (["api", "lambda", "s3", "web", "logs", "cloudformation"] as const).flatMap((name) => {
       const port = portOption(values[`${name}-port`], name);
       return port === undefined ? [] : [[name, port]];
     }),
