@@ -7,6 +7,7 @@ import {
   isErrorBody,
   isGatewayBody,
 } from "./support/documented-statuses";
+import { recordFigures } from "./support/figures";
 import { type RawRequest, type RawResponse, sendRaw } from "./support/raw-http";
 import { SEED, SIZES } from "./support/sizes";
 import { NO_THROTTLING, startTestCloud, type TestCloud } from "./support/test-cloud";
@@ -49,9 +50,13 @@ describe("bad input through the HTTP API", () => {
   it(
     "answers every request with a documented status and body, never a 5xx, and keeps serving",
     async () => {
+      let tried = 0;
+      const statuses = new Set<number>();
       await fc.assert(
         fc.asyncProperty(badRequest, async (request) => {
+          tried++;
           const response = await sendRaw(stack.cloud.api, request);
+          statuses.add(response.status);
           const problem = violation(request, response);
           if (problem !== null)
             throw new Error(`${request.method} ${request.path.slice(0, 200)}: ${problem}`);
@@ -62,6 +67,12 @@ describe("bad input through the HTTP API", () => {
       const jedi = await fetch(`${stack.cloud.api}/quote?isJedi=true`);
       expect(jedi.status).toBe(200);
       expect(((await jedi.json()) as { quote: string }).quote).toEqual(expect.any(String));
+      recordFigures("bad-input", {
+        casesTried: tried,
+        numRuns: SIZES.badInputRuns,
+        distinctStatuses: [...statuses].sort((a, b) => a - b).join(" "),
+        fiveHundreds: [...statuses].filter((status) => status >= 500 && status !== 503).length,
+      });
     },
     SIZES.badInputRuns * 200 + 30_000,
   );

@@ -1,5 +1,6 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordFigures } from "./support/figures";
 import { sendRaw } from "./support/raw-http";
 import { type QuoteToSave, quoteFor, seededRandom } from "./support/seeded-quotes";
 import { reportingSeed, SEED, SIZES } from "./support/sizes";
@@ -27,8 +28,12 @@ afterAll(async () => {
 const MAX_ATTEMPTS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Requests sent while the saves and reads run, throttled retries included: the figures count them. */
+const load = { requests: 0, throttled: 0 };
+
 async function save(quote: QuoteToSave): Promise<Saved> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    load.requests++;
     const answer = await sendRaw(stack.cloud.api, {
       method: "POST",
       path: "/quotes",
@@ -43,12 +48,14 @@ async function save(quote: QuoteToSave): Promise<Saved> {
           `the cloud's last lines:\n${stack.recentLog()}`,
       );
     }
+    load.throttled++;
     await sleep(10 + Math.random() * 40);
   }
   throw new Error(`save still throttled after ${MAX_ATTEMPTS} attempts`);
 }
 
 async function read(id: string): Promise<unknown> {
+  load.requests++;
   const answer = await sendRaw(stack.cloud.api, { method: "GET", path: `/quotes/${id}`, agent });
   if (answer.status !== 200) throw new Error(`GET /quotes/${id} answered ${answer.status}`);
   return JSON.parse(answer.body.toString("utf8"));
@@ -92,6 +99,18 @@ describe("durability", () => {
         agent = new Agent({ keepAlive: true, maxSockets: SIZES.saveConcurrency });
         await stack.restart();
         const afterRestart = await inParallel(saved, SIZES.saveConcurrency, (each) => read(each.id));
+        const lost = saved.filter(
+          (each, index) => JSON.stringify(afterRestart[index]) !== JSON.stringify(each),
+        ).length;
+        recordFigures("durability", {
+          savesAttempted: quotes.length,
+          concurrency: SIZES.saveConcurrency,
+          requestsUnderLoad: load.requests,
+          throttledAndRetried: load.throttled,
+          itemsAcknowledged: saved.length,
+          itemsReadBackAfterRestart: saved.length - lost,
+          itemsLost: lost,
+        });
         expect(afterRestart).toEqual(saved);
       }),
     SIZES.saves * 100 + 60_000,

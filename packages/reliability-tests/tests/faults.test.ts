@@ -5,6 +5,7 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_BUCKET, readS3State } from "./support/data-bucket";
+import { recordFigures } from "./support/figures";
 import { deployFunction, faultySource, invokeAlias } from "./support/inline-functions";
 import { NO_THROTTLING, startTestCloud, type TestCloud } from "./support/test-cloud";
 
@@ -21,7 +22,11 @@ beforeAll(async () => {
   });
 });
 
+/** The faults this file injected and survived, for figures.json. */
+const injected: string[] = [];
+
 afterAll(async () => {
+  recordFigures("faults", { faultsInjected: injected.length, kinds: injected.join(", ") });
   lambda?.destroy();
   await stack?.close();
 });
@@ -87,6 +92,7 @@ describe("functions that fail", () => {
       if (freshInstance) expect(after.payload).not.toEqual(before.payload);
       else expect(after.payload).toEqual(before.payload);
       expect(await quoteAnswers()).toBe(200);
+      injected.push(`function ${name}`);
     },
     40_000,
   );
@@ -130,5 +136,6 @@ describe("S3 unreachable", () => {
     });
     expect(await readS3State(stack.cloud.s3)).toEqual(before);
     expect(await quoteAnswers()).toBe(200);
+    injected.push("S3 unreachable");
   }, 40_000);
 });
