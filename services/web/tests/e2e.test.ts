@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { browserTestPlan, launchChromium, skipWithoutChromium } from "@holonet/browser-test/chromium";
 import { FREE_PORTS, startLocalCloud } from "@holonet/local-cloud/local-cloud";
 import { describe, it } from "vitest";
-import { browserTestPlan, launchChromium, skipWithoutChromium } from "./browser";
 import { runSiteFlow } from "./site-flow";
 
 const root = path.resolve(import.meta.dirname, "../../..");

@@ -5,7 +5,7 @@ import {
   findChromium,
   launchChromium,
   skipWithoutChromium,
-} from "./browser";
+} from "../src/chromium";
 
 const nothing = () => false;
 const only = (file: string) => (candidate: string) => candidate === file;
