@@ -85,6 +85,13 @@ const localRole = (service: FunctionName, stage: Stage) =>
 /** Local endpoints accept any credentials but the SDK insists on having some; s3rver insists on these. */
 const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
+/** An AWS SDK client's settings for one of the local cloud's endpoints: `new LambdaClient(localClientConfig(cloud.lambda))`. */
+export const localClientConfig = (endpoint: string) => ({
+  endpoint,
+  region: LOCAL_REGION,
+  credentials: LOCAL_CREDENTIALS,
+});
+
 /**
  * Starts the whole system on this machine: S3 with the data and web buckets, the Lambda runtime and its
  * REST API, every function published through that API with the same SDK calls a deploy to AWS makes, the
@@ -137,11 +144,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     closers.push(lambda.close);
     log(`Lambda API   ${lambda.endpoint}`);
 
-    const lambdaClient = new LambdaClient({
-      endpoint: lambda.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    });
+    const lambdaClient = new LambdaClient(localClientConfig(lambda.endpoint));
     closers.push(async () => lambdaClient.destroy());
     const s3Environment = {
       AWS_ENDPOINT_URL_S3: s3.endpoint,

@@ -9,7 +9,7 @@ import { deployFunction } from "@holonet/lambda-deploy/deploy-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
 import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";
+import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
 
 // The deploy flow rehearsed end to end against the local cloud, through the same SDK calls and the same
 // CLI a deploy to AWS makes: only the endpoints differ.
@@ -35,11 +35,7 @@ beforeAll(async () => {
     AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
     AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
   };
-  lambda = new LambdaClient({
-    endpoint: cloud.lambda,
-    region: "us-east-1",
-    credentials: { accessKeyId: "l", secretAccessKey: "l" },
-  });
+  lambda = new LambdaClient(localClientConfig(cloud.lambda));
 }, 60_000);
 
 afterAll(async () => {
@@ -81,11 +77,7 @@ function changedQuoteZip(handlerSource: string) {
 }
 
 async function quoteSpec() {
-  const client = new CloudFormationClient({
-    endpoint: cloud.cloudformation,
-    region: "us-east-1",
-    credentials: { accessKeyId: "l", secretAccessKey: "l" },
-  });
+  const client = new CloudFormationClient(localClientConfig(cloud.cloudformation));
   const outputs = await readStackOutputs(client, "holonet-dev");
   client.destroy();
   return stackFunctionSpec("quote", "dev", outputs);

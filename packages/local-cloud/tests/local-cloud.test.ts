@@ -15,7 +15,7 @@ import {
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDevConfig } from "../src/dev-config";
-import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";
+import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
 
 // The whole local cloud on loopback, on free ports, in a temporary data folder: real S3, real Lambda API,
 // real HTTP API, the built bundles of the services.
@@ -27,11 +27,7 @@ let lambda: LambdaClient;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-cloud-"));
   cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
-  lambda = new LambdaClient({
-    endpoint: cloud.lambda,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  lambda = new LambdaClient(localClientConfig(cloud.lambda));
 }, 60_000);
 
 afterAll(async () => {
@@ -178,11 +174,7 @@ describe("the local cloud", () => {
     cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS, reset: true });
     expect(await (await api("/quotes")).json()).toEqual({ items: [] });
     lambda.destroy();
-    lambda = new LambdaClient({
-      endpoint: cloud.lambda,
-      region: "us-east-1",
-      credentials: { accessKeyId: "l", secretAccessKey: "l" },
-    });
+    lambda = new LambdaClient(localClientConfig(cloud.lambda));
   }, 60_000);
 
   it("counts what it served and prices it", async () => {

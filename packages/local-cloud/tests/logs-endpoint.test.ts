@@ -9,7 +9,7 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";
+import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
 
 // The local cloud's CloudWatch Logs, read with the real SDK client, after real requests through the HTTP API.
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -25,11 +25,7 @@ beforeAll(async () => {
     dataDir,
     ports: FREE_PORTS,
   });
-  logs = new CloudWatchLogsClient({
-    endpoint: cloud.logs,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  logs = new CloudWatchLogsClient(localClientConfig(cloud.logs));
 }, 60_000);
 
 afterAll(async () => {

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { FREE_PORTS, type LocalCloud, startLocalCloud } from "@holonet/local-cloud/local-cloud";
+import {
+  FREE_PORTS,
+  type LocalCloud,
+  localClientConfig,
+  startLocalCloud,
+} from "@holonet/local-cloud/local-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followEvents } from "../src/read-logs";
 
@@ -83,11 +88,7 @@ describe("pnpm logs", () => {
 
 describe("following", () => {
   it("yields new events once each, polling until aborted", async () => {
-    const client = new CloudWatchLogsClient({
-      endpoint: cloud.logs,
-      region: "us-east-1",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
+    const client = new CloudWatchLogsClient(localClientConfig(cloud.logs));
     const stop = new AbortController();
     const seen: string[] = [];
     const timer = setTimeout(() => stop.abort(), 10_000);

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
+import { localClientConfig } from "@holonet/local-cloud/local-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_BUCKET, readS3State } from "./support/data-bucket";
 import { recordFigures } from "./support/figures";
@@ -15,11 +16,7 @@ let lambda: LambdaClient;
 
 beforeAll(async () => {
   stack = await startTestCloud({ throttling: NO_THROTTLING });
-  lambda = new LambdaClient({
-    endpoint: stack.cloud.lambda,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda));
 });
 
 /** The faults this file injected and survived, for figures.json. */

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { localClientConfig } from "@holonet/local-cloud/local-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordFigures } from "./support/figures";
 import { type RawRequest, sendRaw } from "./support/raw-http";
@@ -48,11 +49,7 @@ const checked = { answers: 0, faults: 0 };
 
 beforeAll(async () => {
   stack = await startTestCloud({ throttling: NO_THROTTLING });
-  lambda = new LambdaClient({
-    endpoint: stack.cloud.lambda,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda));
   await new Promise<void>((resolve) => fakeS3.listen(0, "127.0.0.1", resolve));
   const { port } = fakeS3.address() as { port: number };
   for (const service of ["store-save", "store-get"]) {
