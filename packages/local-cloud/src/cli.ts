@@ -12,12 +12,13 @@ const HELP = `Usage: pnpm dev [options]
 
 Builds what changed, then runs the whole system on this machine: S3 (data and web buckets), the Lambda
 runtime and its REST API, the HTTP API in front of the functions, and the website. Prints the endpoints
-and writes them to .holonet/dev.json. Saving a service's source publishes it as a new version in about a
-second. Data persists under .holonet/ across restarts. Type "cost" and Enter for the cost so far;
-Ctrl-C stops everything and prints it.
+and writes them to dev.json in the data folder (.holonet/ unless --data-dir). Saving a service's source
+publishes it as a new version in about a second. Data persists in that folder across restarts. Type "cost"
+and Enter for the cost so far; Ctrl-C stops everything and prints it.
 
 Options:
   --reset              start empty: forget the saved quotes and published versions
+  --data-dir <dir>     where state and dev.json live (default .holonet/ at the root, or HOLONET_DATA_DIR)
   --inspect <service>  open the Node inspector on that function's instances (source maps on)
   --inspect-port <n>   the inspector's port (default 9229)
   --api-port <n>       HTTP API port (default 4560, or HOLONET_API_PORT)
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     allowNegative: true,
     options: {
       reset: { type: "boolean", default: false },
+      "data-dir": { type: "string" },
       inspect: { type: "string" },
       "inspect-port": { type: "string", default: "9229" },
       "api-port": { type: "string" },
@@ -79,7 +81,9 @@ async function main(): Promise<void> {
   );
 
   const root = findWorkspaceRoot(process.cwd());
-  const dataDir = path.join(root, ".holonet");
+  const dataDir = path.resolve(
+    values["data-dir"] ?? process.env.HOLONET_DATA_DIR ?? path.join(root, ".holonet"),
+  );
   const packages = [
     "@holonet/lambda-runtime",
     "@holonet/web",
@@ -157,7 +161,9 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
     input?.close();
     console.log(cloud.costSummary().join("\n"));
     await cloud.close();
-    console.log("Stopped. Data kept in .holonet/ (pnpm dev --reset starts empty).");
+    console.log(
+      `Stopped. Data kept in ${path.relative(process.cwd(), dataDir) || "."}/ (pnpm dev --reset starts empty).`,
+    );
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
+import { type FilesystemStore, makeObjectWritesAtomic } from "./atomic-object-writes";
 
 /** s3rver checks no signature, but it does insist on this access key id (and secret). */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
@@ -41,10 +42,15 @@ export async function startLocalS3(options: { directory: string; buckets: LocalB
       configs: bucket.website ? [websiteXml(bucket.website)] : [],
     })),
   });
+  const writes = makeObjectWritesAtomic(server.store as FilesystemStore);
   const address: AddressInfo = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      // A PUT whose client has gone may still be writing: let it finish before the process exits.
+      await Promise.allSettled([...writes.pending]);
+    },
   } satisfies LocalS3;
 }
 

@@ -16,5 +16,7 @@ declare module "s3rver" {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Its FilesystemStore; local-s3 replaces putObject on it (atomic-object-writes.ts). */
+    store: unknown;
   }
 }

@@ -68,6 +68,23 @@ const rows: [string, number | string | boolean | undefined, string][] = [
     rerun("durability.test.ts"),
   ],
   ["**Items lost**", figure("durability", "itemsLost"), rerun("durability.test.ts")],
+  ...(["sigint", "sigterm"] as const).flatMap((signal) => {
+    const part = `stop-mid-load-${signal}`;
+    const how = `${rerun("stop-mid-load.test.ts")} (${signal.toUpperCase()})`;
+    const label = `\`pnpm dev\` stopped by ${signal.toUpperCase()} mid-load`;
+    return [
+      [`${label}: saves acknowledged (201) before the stop`, figure(part, "acknowledgedBeforeStop"), how],
+      [`${label}: saves acknowledged in all, during the stop too`, figure(part, "acknowledged"), how],
+      [`${label}: saves not acknowledged (cut off by the stop)`, figure(part, "notAcknowledged"), how],
+      [
+        `${label}: objects under quotes/ checked whole after the restart`,
+        figure(part, "objectsChecked"),
+        how,
+      ],
+      [`**${label}: acknowledged saves lost**`, figure(part, "lost"), how],
+      [`**${label}: half-written objects**`, figure(part, "halfWritten"), how],
+    ] satisfies [string, number | string | boolean | undefined, string][];
+  }),
   [
     "Faults injected (function throws, hangs, exits, runs out of memory; S3 unreachable, failing, refusing, corrupt; a leaky Error)",
     sum(figure("faults", "faultsInjected"), figure("error-bodies", "faultsInjected")),
@@ -99,8 +116,8 @@ packages/reliability-tests/test-results/figures.json. Do not edit by hand: run t
 
 ${
   stress
-    ? "These are the figures of the last full-size run, `pnpm test:stress` (10,000 bad requests, 10,000 saves at 64 connections)."
-    : "**These are the fast slice's figures** (`pnpm test`: 300 bad requests, 200 saves at 16 connections). The full-size figures come from `pnpm test:stress` (10,000 bad requests, 10,000 saves at 64 connections), which runs the same tests and writes this file again."
+    ? "These are the figures of the last full-size run, `pnpm test:stress` (10,000 bad requests, 10,000 saves at 64 connections; `pnpm dev` stopped by SIGINT and by SIGTERM after 2,000 saves at 64 connections)."
+    : "**These are the fast slice's figures** (`pnpm test`: 300 bad requests, 200 saves at 16 connections, `pnpm dev` stopped after 100 saves at 8 connections). The full-size figures come from `pnpm test:stress` (10,000 bad requests, 10,000 saves at 64 connections, `pnpm dev` stopped after 2,000 saves at 64 connections), which runs the same tests and writes this file again."
 }
 
 - Run: ${summary.startedAt} to ${summary.finishedAt} (UTC), seed \`${seed}\`.
