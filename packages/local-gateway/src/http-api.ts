@@ -64,6 +64,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   let port = 0;
   const handler = createGatewayHandler(options, () => port);
   const server = createServer(handler);
+  // Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment sees
+  // "socket hang up". Keeping idle connections longer, as load balancers in front of APIs do, makes that
+  // race rarer for clients that pause (between throttled retries, say); the header time-out stays above it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
