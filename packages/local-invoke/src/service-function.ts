@@ -7,7 +7,7 @@ import {
   functionEnvironment,
   functionName,
 } from "@holonet/infra/app-definition";
-import { LOCAL_REGION } from "@holonet/local-s3/local-s3";
+import { LOCAL_REGION, localS3Environment, startTemporaryS3 } from "@holonet/local-s3/local-s3";
 import type { BundleFunction } from "./invoke-bundle";
 
 /** A service's built bundle as a function to invoke, configured from the application definition. */
@@ -37,3 +37,28 @@ export const bucketsUsedBy = (services: FunctionName[], stage: string) =>
       ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
     }),
   );
+
+export interface ServiceOnLocalS3 {
+  /** The service's function, its environment pointing the SDK at the local S3. */
+  fn: BundleFunction;
+  /** The service's data bucket in the stage, created empty. */
+  bucket: string;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** A service's bundle with a fresh temporary local S3 holding the buckets it uses: for its tests. */
+export async function startServiceOnLocalS3(
+  root: string,
+  service: FunctionName,
+  stage = "dev",
+): Promise<ServiceOnLocalS3> {
+  const fn = serviceFunction(root, service, stage);
+  const s3 = await startTemporaryS3(bucketsUsedBy([service], stage));
+  return {
+    fn: { ...fn, environment: { ...fn.environment, ...localS3Environment(s3.endpoint) } },
+    bucket: fn.environment.DATA_BUCKET ?? "",
+    endpoint: s3.endpoint,
+    close: s3.close,
+  };
+}

@@ -1,7 +1,7 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordFigures } from "./support/figures";
-import { sendRaw } from "./support/raw-http";
+import { postQuote, sendRaw } from "./support/raw-http";
 import { type QuoteToSave, quoteFor, seededRandom } from "./support/seeded-quotes";
 import { reportingSeed, SEED, SIZES } from "./support/sizes";
 import { NO_THROTTLING, startTestCloud, type TestCloud } from "./support/test-cloud";
@@ -34,13 +34,7 @@ const load = { requests: 0, throttled: 0 };
 async function save(quote: QuoteToSave): Promise<Saved> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     load.requests++;
-    const answer = await sendRaw(stack.cloud.api, {
-      method: "POST",
-      path: "/quotes",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(quote),
-      agent,
-    });
+    const answer = await postQuote(stack.cloud.api, quote, agent);
     if (answer.status === 201) return JSON.parse(answer.body.toString("utf8")) as Saved;
     if (answer.status !== 429) {
       throw new Error(

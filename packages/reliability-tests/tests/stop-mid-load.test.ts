@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DATA_BUCKET, readS3State } from "./support/data-bucket";
 import { type DevProcess, startDevProcess } from "./support/dev-process";
 import { recordFigures } from "./support/figures";
-import { sendRaw } from "./support/raw-http";
+import { postQuote, sendRaw } from "./support/raw-http";
 import { type QuoteToSave, quoteFor, seededRandom } from "./support/seeded-quotes";
 import { reportingSeed, SEED, STRESS } from "./support/sizes";
 
@@ -73,13 +73,7 @@ async function saveThroughStop(dev: DevProcess, signal: NodeJS.Signals, group: b
       load.requests++;
       load.sent.add(quote.quote);
       try {
-        const answer = await sendRaw(dev.config.api, {
-          method: "POST",
-          path: "/quotes",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(quote),
-          agent,
-        });
+        const answer = await postQuote(dev.config.api, quote, agent);
         if (answer.status === 201) {
           const body = JSON.parse(answer.body.toString("utf8")) as { id: string };
           load.acknowledged.set(body.id, { sent: quote, answer: body });

@@ -4,13 +4,8 @@ import type { FunctionName } from "@holonet/contracts/functions";
 import type { SavedQuote } from "@holonet/contracts/saved-quote";
 import { type InvokeOutcome, invokeOnce } from "@holonet/local-invoke/invoke-bundle";
 import { sampleEvents } from "@holonet/local-invoke/sample-events";
-import { serviceFunction } from "@holonet/local-invoke/service-function";
-import {
-  type LocalS3,
-  localS3ClientConfig,
-  localS3Environment,
-  startTemporaryS3,
-} from "@holonet/local-s3/local-s3";
+import { type ServiceOnLocalS3, startServiceOnLocalS3 } from "@holonet/local-invoke/service-function";
+import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 import { s3QuoteStore } from "@holonet/quote-store/s3-quote-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -18,25 +13,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // against a real local S3 holding one saved quote.
 const root = path.resolve(import.meta.dirname, "../../..");
 const service: FunctionName = "store-get";
-const fn = serviceFunction(root, service, "dev");
-const bucket = fn.environment.DATA_BUCKET ?? "";
 const saved: SavedQuote = {
   id: "01JDQ3H7Y8ZK4M6N2P9R5T0001",
   quote: "Hello there.",
   savedAt: "2026-01-01T00:00:00.000Z",
 };
-let s3: LocalS3;
+let local: ServiceOnLocalS3;
 
 beforeAll(async () => {
-  s3 = await startTemporaryS3([{ name: bucket }]);
-  const client = new S3Client(localS3ClientConfig(s3.endpoint));
-  await s3QuoteStore(client, bucket).put(saved);
+  local = await startServiceOnLocalS3(root, service);
+  const client = new S3Client(localS3ClientConfig(local.endpoint));
+  await s3QuoteStore(client, local.bucket).put(saved);
   client.destroy();
 });
-afterAll(() => s3.close());
+afterAll(() => local.close());
 
-const invoke = (event: unknown) =>
-  invokeOnce({ ...fn, environment: { ...fn.environment, ...localS3Environment(s3.endpoint) } }, event);
+const invoke = (event: unknown) => invokeOnce(local.fn, event);
 const http = (outcome: InvokeOutcome) => outcome.payload as { statusCode: number; body: string };
 
 const expectations: Record<string, (outcome: InvokeOutcome) => void> = {

@@ -4,13 +4,8 @@ import type { FunctionName } from "@holonet/contracts/functions";
 import { SavedQuote } from "@holonet/contracts/saved-quote";
 import { type InvokeOutcome, invokeOnce } from "@holonet/local-invoke/invoke-bundle";
 import { sampleEvents } from "@holonet/local-invoke/sample-events";
-import { serviceFunction } from "@holonet/local-invoke/service-function";
-import {
-  type LocalS3,
-  localS3ClientConfig,
-  localS3Environment,
-  startTemporaryS3,
-} from "@holonet/local-s3/local-s3";
+import { type ServiceOnLocalS3, startServiceOnLocalS3 } from "@holonet/local-invoke/service-function";
+import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 import { s3QuoteStore } from "@holonet/quote-store/s3-quote-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -18,29 +13,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // against a real local S3.
 const root = path.resolve(import.meta.dirname, "../../..");
 const service: FunctionName = "store-save";
-const fn = serviceFunction(root, service, "dev");
-const bucket = fn.environment.DATA_BUCKET ?? "";
-let s3: LocalS3;
+let local: ServiceOnLocalS3;
 let client: S3Client;
 
 beforeAll(async () => {
-  s3 = await startTemporaryS3([{ name: bucket }]);
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  local = await startServiceOnLocalS3(root, service);
+  client = new S3Client(localS3ClientConfig(local.endpoint));
 });
 afterAll(async () => {
   client.destroy();
-  await s3.close();
+  await local.close();
 });
 
-const invoke = (event: unknown) =>
-  invokeOnce({ ...fn, environment: { ...fn.environment, ...localS3Environment(s3.endpoint) } }, event);
+const invoke = (event: unknown) => invokeOnce(local.fn, event);
 
 const httpError = (outcome: InvokeOutcome) => JSON.parse((outcome.payload as { body: string }).body).error;
 
 /** The item the function answered is in the bucket, exactly. */
 async function expectStored(item: unknown) {
   const parsed = SavedQuote.parse(item);
-  expect(await s3QuoteStore(client, bucket).get(parsed.id)).toEqual(parsed);
+  expect(await s3QuoteStore(client, local.bucket).get(parsed.id)).toEqual(parsed);
 }
 
 const expectations: Record<string, (outcome: InvokeOutcome) => Promise<void> | void> = {
@@ -77,7 +69,7 @@ describe(`${service} bundle on its sample events`, () => {
   });
 
   it("stops at init, naming the variable, when DATA_BUCKET is missing", async () => {
-    const outcome = await invokeOnce({ ...fn, environment: {} }, { quote: "x" });
+    const outcome = await invokeOnce({ ...local.fn, environment: {} }, { quote: "x" });
     expect(outcome.error?.errorMessage).toContain("DATA_BUCKET");
   });
 });

@@ -51,3 +51,13 @@ export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawResponse> 
     req.end(raw.body);
   });
 }
+
+/** POST /quotes with a JSON body: a save, as the website sends it. */
+export const postQuote = (baseUrl: string, quote: unknown, agent?: Agent) =>
+  sendRaw(baseUrl, {
+    method: "POST",
+    path: "/quotes",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(quote),
+    ...(agent && { agent }),
+  });
