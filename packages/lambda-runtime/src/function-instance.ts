@@ -1,10 +1,21 @@
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { type FunctionIdentity, functionArn, type InvocationInfo, logStreamName } from "./lambda-context";
+import {
+  defaultLogGroup,
+  type FunctionIdentity,
+  functionArn,
+  type InvocationInfo,
+  logStreamName,
+} from "./lambda-context";
 import { lambdaEnvironment } from "./lambda-environment";
 import { exitDetail, exitError, type LambdaErrorPayload, timeoutError } from "./lambda-error";
-import { endOfInvocationMark, type InvokeMessage, type ResultMessage } from "./runner-protocol";
+import {
+  endOfInvocationMark,
+  type InitializedMessage,
+  type InvokeMessage,
+  type ResultMessage,
+} from "./runner-protocol";
 
 export interface InstanceOptions {
   /** The directory holding the code (Lambda's LAMBDA_TASK_ROOT). */
@@ -18,6 +29,8 @@ export interface InstanceOptions {
   memoryMb: number;
   /** Open the Node inspector on 127.0.0.1 at this port. */
   inspectPort?: number;
+  /** The version's LoggingConfig.LogGroup; Lambda's default group otherwise. */
+  logGroupName?: string;
 }
 
 /** What the caller knows of an invocation before it runs. */
@@ -25,6 +38,8 @@ export interface Invocation {
   requestId?: string;
   /** The ARN the caller named (with its alias or version); the unqualified ARN by default. */
   invokedFunctionArn?: string;
+  /** The caller's X-Ray trace header (`Root=1-...;Parent=...;Sampled=...`), passed on to the function. */
+  traceHeader?: string;
 }
 
 export interface InvokeOutcome {
@@ -53,9 +68,17 @@ export interface FunctionInstance {
 
 const RUNNER = fileURLToPath(new URL("../dist/runner.mjs", import.meta.url));
 
+/**
+ * "The Init phase is limited to 10 seconds" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html);
+ * beyond it Lambda retries the init under the function's timeout, which this runtime does not model.
+ */
+const INIT_LIMIT_SECONDS = 10;
+
 /** The invocation in progress: its end-of-output mark, and what it has received so far. */
 interface Current {
   mark: string;
+  /** The handler is loaded: the invocation's own time limit runs. */
+  initialized: () => void;
   logs?: string;
   result?: ResultMessage;
   finish: (result: ResultMessage, logs: string) => void;
@@ -71,17 +94,19 @@ interface Current {
 export function startInstance(options: InstanceOptions): FunctionInstance {
   const { identity, memoryMb, timeoutSeconds } = options;
   const stream = logStreamName(identity.functionVersion);
+  const logGroupName = options.logGroupName ?? defaultLogGroup(identity.functionName);
   const execArgv = [
     "--enable-source-maps",
     `--max-old-space-size=${memoryMb}`,
     ...(options.inspectPort !== undefined ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
   ];
   const child = fork(RUNNER, [], {
-    env: lambdaEnvironment({ ...options, logStreamName: stream }),
+    env: lambdaEnvironment({ ...options, logStreamName: stream, logGroupName }),
     execArgv,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let state: "idle" | "busy" | "dead" = "idle";
+  let initialized = false;
   let stdoutText = "";
   let stderrText = "";
   let current: Current | undefined;
@@ -121,8 +146,12 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderrText += chunk;
   });
-  child.on("message", (message: ResultMessage) => {
+  child.on("message", (message: ResultMessage | InitializedMessage) => {
     if (!current) return;
+    if (message.type === "initialized") {
+      current.initialized();
+      return;
+    }
     current.result = message;
     completeIfReady();
   });
@@ -149,25 +178,37 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
       awsRequestId: requestId,
       invokedFunctionArn: invocation.invokedFunctionArn ?? functionArn(identity),
       logStreamName: stream,
+      logGroupName,
       deadlineMs: Date.now() + timeoutSeconds * 1000,
+      ...(invocation.traceHeader !== undefined && { traceHeader: invocation.traceHeader }),
     };
     const started = performance.now();
     return new Promise<InvokeOutcome>((resolve) => {
-      const timer = setTimeout(() => {
+      const timeUp = (seconds: number) => () => {
         state = "dead";
         current = undefined;
         child.kill("SIGKILL");
         void closed.then(() =>
           resolve({
             requestId,
-            error: timeoutError(requestId, timeoutSeconds),
+            error: timeoutError(requestId, seconds),
             logs: takeLogs(),
-            durationMs: timeoutSeconds * 1000,
+            durationMs: seconds * 1000,
           }),
         );
-      }, timeoutSeconds * 1000);
+      };
+      // A cold instance first has Lambda's init limit to load the handler; the function's own timeout
+      // covers the invocation only, from the end of the init.
+      let timer = initialized
+        ? setTimeout(timeUp(timeoutSeconds), timeoutSeconds * 1000)
+        : setTimeout(timeUp(INIT_LIMIT_SECONDS), INIT_LIMIT_SECONDS * 1000);
       current = {
         mark: endOfInvocationMark(requestId),
+        initialized: () => {
+          initialized = true;
+          clearTimeout(timer);
+          timer = setTimeout(timeUp(timeoutSeconds), timeoutSeconds * 1000);
+        },
         finish: (result, logs) => {
           clearTimeout(timer);
           const { durationMs, initDurationMs, maxMemoryMb } = result;

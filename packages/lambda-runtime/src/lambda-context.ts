@@ -18,9 +18,15 @@ export interface InvocationInfo extends FunctionIdentity {
   /** The ARN the caller named: with the alias or version it used, if any. */
   invokedFunctionArn: string;
   logStreamName: string;
+  logGroupName: string;
   /** Epoch milliseconds at which the function times out. */
   deadlineMs: number;
+  /** The X-Ray trace header the invocation came with: the runner sets it as `_X_AMZN_TRACE_ID`. */
+  traceHeader?: string;
 }
+
+/** Where Lambda sends a function's logs unless its LoggingConfig names another group. */
+export const defaultLogGroup = (functionName: string) => `/aws/lambda/${functionName}`;
 
 export const functionArn = (identity: Pick<FunctionIdentity, "functionName" | "region">) =>
   `arn:aws:lambda:${identity.region}:${LOCAL_ACCOUNT_ID}:function:${identity.functionName}`;
@@ -45,7 +51,7 @@ export function lambdaContext(info: InvocationInfo): Context {
     invokedFunctionArn: info.invokedFunctionArn,
     memoryLimitInMB: String(info.memoryMb),
     awsRequestId: info.awsRequestId,
-    logGroupName: `/aws/lambda/${info.functionName}`,
+    logGroupName: info.logGroupName,
     logStreamName: info.logStreamName,
     getRemainingTimeInMillis: () => Math.max(0, info.deadlineMs - Date.now()),
     done: unsupported,

@@ -6,6 +6,7 @@ export interface EnvironmentInput {
   taskRoot: string;
   handler: string;
   logStreamName: string;
+  logGroupName: string;
   /** The function's own variables, from its configuration; they win over Lambda's. */
   environment: Record<string, string>;
 }
@@ -30,7 +31,7 @@ export function lambdaEnvironment(input: EnvironmentInput): Record<string, strin
     AWS_LAMBDA_FUNCTION_NAME: identity.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: identity.functionVersion,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(input.memoryMb),
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${identity.functionName}`,
+    AWS_LAMBDA_LOG_GROUP_NAME: input.logGroupName,
     AWS_LAMBDA_LOG_STREAM_NAME: input.logStreamName,
     LAMBDA_TASK_ROOT: input.taskRoot,
     _HANDLER: input.handler,

@@ -12,6 +12,11 @@ export interface InvokeMessage {
   invocation: InvocationInfo;
 }
 
+/** Runner -> parent: the handler is loaded (the cold start's init is over); the function's timeout starts now. */
+export interface InitializedMessage {
+  type: "initialized";
+}
+
 /** Runner -> parent: how the invocation ended. */
 export type ResultMessage =
   | {

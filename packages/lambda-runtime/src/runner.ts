@@ -9,7 +9,12 @@ import { pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { lambdaContext } from "./lambda-context";
 import { type LambdaErrorPayload, toLambdaError } from "./lambda-error";
-import { endOfInvocationMark, type InvokeMessage, type ResultMessage } from "./runner-protocol";
+import {
+  endOfInvocationMark,
+  type InitializedMessage,
+  type InvokeMessage,
+  type ResultMessage,
+} from "./runner-protocol";
 
 type Handler = (
   event: unknown,
@@ -77,6 +82,10 @@ const maxMemoryMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function invoke(message: InvokeMessage): Promise<ResultMessage> {
   currentRequestId = message.invocation.awsRequestId;
+  // Lambda sets the trace header per invocation (and the AWS SDK passes it on to the calls the function makes):
+  // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+  if (message.invocation.traceHeader) process.env._X_AMZN_TRACE_ID = message.invocation.traceHeader;
+  else delete process.env._X_AMZN_TRACE_ID;
   let initDurationMs: number | undefined;
   const fail = (error: LambdaErrorPayload, phase: "init" | "invoke", durationMs: number): ResultMessage => ({
     type: "result",
@@ -97,11 +106,15 @@ async function invoke(message: InvokeMessage): Promise<ResultMessage> {
       return fail(toLambdaError(error), "init", 0);
     }
     initDurationMs = performance.now() - started;
+    process.send?.({ type: "initialized" } satisfies InitializedMessage);
   }
 
   const started = performance.now();
   try {
-    const payload = await callHandler(loaded, message.event, lambdaContext(message.invocation));
+    // The time limit runs from the end of the init, as on Lambda, and so does the remaining time.
+    const deadlineMs = message.invocation.deadlineMs + (initDurationMs ?? 0);
+    const context = lambdaContext({ ...message.invocation, deadlineMs });
+    const payload = await callHandler(loaded, message.event, context);
     const durationMs = performance.now() - started;
     return {
       type: "result",

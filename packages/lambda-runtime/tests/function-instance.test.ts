@@ -26,6 +26,24 @@ afterEach(async () => {
 });
 
 describe("a function instance stays warm between invocations, as a Lambda sandbox does", () => {
+  it("gives the init its own limit: a timeout covers the invocation only, as on Lambda", async () => {
+    const slow = instance("misbehaving", "slow-init.handler", { timeoutSeconds: 1 });
+    const outcome = await slow.invoke({});
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.payload).toBe("ready");
+    expect(outcome.initDurationMs).toBeGreaterThanOrEqual(1500);
+  });
+
+  it("sets each invocation's trace header as _X_AMZN_TRACE_ID, and clears it for one that has none", async () => {
+    const echo = instance("context-echo", "app.handler");
+    const traceHeader = "Root=1-5e1b4151-5ac6c58f5b1d6e6d4d6a4f1e;Parent=53995c3f42cd8ad8;Sampled=1";
+    const traced = await echo.invoke({}, { traceHeader });
+    const untraced = await echo.invoke({});
+
+    expect((traced.payload as { env: Record<string, string> }).env._X_AMZN_TRACE_ID).toBe(traceHeader);
+    expect((untraced.payload as { env: Record<string, string> }).env._X_AMZN_TRACE_ID).toBeUndefined();
+  });
+
   it("serves later invocations from the same process, with no init", async () => {
     const warm = instance("warm-counter", "counter.handler");
     const first = await warm.invoke({ n: 1 });

@@ -14,7 +14,7 @@ import { type ApiIdentity, buildHttpApiEvent, type GatewayRequest } from "./http
 import { callIntegration } from "./integration";
 import { type GatewayResponse, mapLambdaResponse } from "./lambda-response";
 import { announcesBody, readBody, TOO_LARGE } from "./request-body";
-import { newRequestId } from "./request-ids";
+import { newRequestId, newTraceId } from "./request-ids";
 import { compileRoutes } from "./route-matcher";
 import { createTokenBucket } from "./throttle";
 
@@ -50,6 +50,7 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
     const queryAt = url.indexOf("?");
     const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
     let routeKey: string | null = null;
+    let traceHeader: string | undefined;
     let integrationLatencyMs: number | undefined;
 
     const send = (statusCode: number, headers: Headers, body: Buffer) => {
@@ -65,6 +66,8 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
       try {
         options.onRequest?.({
           requestId,
+          startedAt: epochMs,
+          ...(traceHeader !== undefined && { traceHeader }),
           method,
           path: rawPath,
           routeKey,
@@ -105,6 +108,8 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
       }
 
       api ??= { ...identity, port: String(port()) };
+      const clientTrace = req.headers["x-amzn-trace-id"];
+      traceHeader = typeof clientTrace === "string" && clientTrace !== "" ? clientTrace : newTraceId(epochMs);
       const request: GatewayRequest = {
         method,
         rawPath,
@@ -115,10 +120,17 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
         body,
         requestId,
         epochMs,
+        traceHeader,
       };
       const event = buildHttpApiEvent(request, match, api);
       const invokedAt = performance.now();
-      const result = await callIntegration(options.invoke, match.route.target, event, timeoutMs);
+      const result = await callIntegration(
+        options.invoke,
+        match.route.target,
+        event,
+        { traceHeader },
+        timeoutMs,
+      );
       integrationLatencyMs = performance.now() - invokedAt;
 
       const corsHeaders = cors.responseHeaders(origin);

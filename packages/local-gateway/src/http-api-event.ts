@@ -1,6 +1,6 @@
 import { decodeComponent } from "./percent-decoding";
 import { parseQueryString } from "./query-string";
-import { newTraceId, requestTime } from "./request-ids";
+import { requestTime } from "./request-ids";
 import type { RouteMatch } from "./route-matcher";
 
 /** What the gateway knows of a request once it has read it. */
@@ -15,6 +15,8 @@ export interface GatewayRequest {
   body: Buffer | undefined;
   requestId: string;
   epochMs: number;
+  /** The X-Ray trace header the request carries on: the client's own, or one the gateway made. */
+  traceHeader: string;
 }
 
 /** The API's identity, the same for every request. */
@@ -108,5 +110,5 @@ function addForwardingHeaders(headers: Record<string, string>, request: GatewayR
     forwardedFor === undefined ? request.sourceIp : `${forwardedFor}, ${request.sourceIp}`;
   headers["x-forwarded-port"] = api.port;
   headers["x-forwarded-proto"] = "http";
-  headers["x-amzn-trace-id"] ??= newTraceId(request.epochMs);
+  headers["x-amzn-trace-id"] ??= request.traceHeader;
 }

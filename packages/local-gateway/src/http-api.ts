@@ -34,20 +34,34 @@ export interface HttpApiOptions {
   payloadLimitBytes: number;
   /** 30 on AWS. */
   integrationTimeoutSeconds: number;
-  /** Invokes the route's function with the event (JSON bytes). Throws an error with status 429 (and retryAfterSeconds) when Lambda throttles. */
-  invoke: (target: GatewayRoute["target"], event: Buffer) => Promise<InvokeOutcome>;
+  /**
+   * Invokes the route's function with the event (JSON bytes) and the request's trace header. Throws an error
+   * with status 429 (and retryAfterSeconds) when Lambda throttles.
+   */
+  invoke: (
+    target: GatewayRoute["target"],
+    event: Buffer,
+    trace: { traceHeader: string },
+  ) => Promise<InvokeOutcome>;
   apiId?: string;
   region?: string;
   accountId?: string;
-  onRequest?: (record: {
-    requestId: string;
-    method: string;
-    path: string;
-    routeKey: string | null;
-    status: number;
-    latencyMs: number;
-    integrationLatencyMs?: number;
-  }) => void;
+  onRequest?: (record: GatewayRecord) => void;
+}
+
+/** One request the API answered, for the local cloud's logs, metrics and traces. */
+export interface GatewayRecord {
+  requestId: string;
+  /** Epoch ms when the request arrived. */
+  startedAt: number;
+  /** Set once the request was routed to an integration. */
+  traceHeader?: string;
+  method: string;
+  path: string;
+  routeKey: string | null;
+  status: number;
+  latencyMs: number;
+  integrationLatencyMs?: number;
 }
 
 export interface HttpApi {

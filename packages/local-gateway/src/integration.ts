@@ -1,4 +1,4 @@
-import type { GatewayRoute, InvokeOutcome } from "./http-api";
+import type { GatewayRoute, HttpApiOptions, InvokeOutcome } from "./http-api";
 
 export type IntegrationResult =
   | { kind: "response"; outcome: InvokeOutcome }
@@ -12,16 +12,17 @@ export type IntegrationResult =
  * dropped, as AWS drops it. A Lambda throttle (an error with status 429) is told apart from other failures.
  */
 export function callIntegration(
-  invoke: (target: GatewayRoute["target"], event: Buffer) => Promise<InvokeOutcome>,
+  invoke: HttpApiOptions["invoke"],
   target: GatewayRoute["target"],
   event: Buffer,
+  trace: { traceHeader: string },
   timeoutMs: number,
 ): Promise<IntegrationResult> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
     let pending: Promise<InvokeOutcome>;
     try {
-      pending = invoke(target, event);
+      pending = invoke(target, event, trace);
     } catch (error) {
       pending = Promise.reject(error);
     }

@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import type { GatewayRecord } from "../src/http-api";
 import { json, rawRequest, startTestApi, type TestApi } from "./test-api";
 
 let gateway: TestApi;
@@ -207,7 +208,7 @@ describe("the gateway's own answers", () => {
   });
 
   it("reports every request to onRequest", async () => {
-    const records: Record<string, unknown>[] = [];
+    const records: GatewayRecord[] = [];
     gateway = await startTestApi({ onRequest: (record) => records.push(record) });
     await fetch(`${gateway.api.url}/quotes/42`);
     await fetch(`${gateway.api.url}/nowhere`);
@@ -221,5 +222,20 @@ describe("the gateway's own answers", () => {
     expect(records[0]?.integrationLatencyMs).toBeTypeOf("number");
     expect(records[1]).toMatchObject({ path: "/nowhere", routeKey: null, status: 404 });
     expect(records[1]?.integrationLatencyMs).toBeUndefined();
+    // The trace header the function got is the one reported, so a trace can join the two.
+    expect(records[0]?.traceHeader).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    expect(gateway.events[0]?.headers["x-amzn-trace-id"]).toBe(records[0]?.traceHeader);
+    expect(gateway.traces).toEqual([records[0]?.traceHeader]);
+    expect(records[1]?.traceHeader).toBeUndefined();
+  });
+
+  it("carries a client's own trace header on to the function", async () => {
+    const records: GatewayRecord[] = [];
+    gateway = await startTestApi({ onRequest: (record) => records.push(record) });
+    const traceHeader = "Root=1-5e1b4151-5ac6c58f5b1d6e6d4d6a4f1e;Sampled=1";
+    await fetch(`${gateway.api.url}/quote`, { headers: { "x-amzn-trace-id": traceHeader } });
+    expect(gateway.traces).toEqual([traceHeader]);
+    expect(gateway.events[0]?.headers["x-amzn-trace-id"]).toBe(traceHeader);
+    expect(records[0]?.traceHeader).toBe(traceHeader);
   });
 });

@@ -24,6 +24,8 @@ export interface TestApi {
   /** The events as the functions received them (JSON, unchecked: the tests check them). */
   events: APIGatewayProxyEventV2[];
   targets: HttpApiOptions["routes"][number]["target"][];
+  /** The trace header each invocation was given. */
+  traces: string[];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const events: APIGatewayProxyEventV2[] = [];
   const targets: TestApi["targets"] = [];
+  const traces: string[] = [];
   const { answer, ...options } = overrides;
   const api = await startHttpApi({
     routes: QUOTE_ROUTES,
@@ -44,7 +47,8 @@ export async function startTestApi(
     throttling: { rateLimit: 10_000, burstLimit: 5_000 },
     payloadLimitBytes: 10 * 1024 * 1024,
     integrationTimeoutSeconds: 30,
-    invoke: async (target, event) => {
+    invoke: async (target, event, { traceHeader }) => {
+      traces.push(traceHeader);
       const parsed = JSON.parse(event.toString("utf8")) as Record<string, unknown>;
       events.push(parsed as unknown as APIGatewayProxyEventV2);
       targets.push(target);
@@ -52,7 +56,7 @@ export async function startTestApi(
     },
     ...options,
   });
-  return { api, events, targets, close: () => api.close() };
+  return { api, events, targets, traces, close: () => api.close() };
 }
 
 export { json };

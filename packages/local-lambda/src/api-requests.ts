@@ -19,6 +19,17 @@ const Environment = z.object({ Variables: z.record(z.string(), z.string()).optio
 const Architectures = z.array(z.enum(["x86_64", "arm64"])).length(1);
 const ZipFile = z.base64().min(1);
 const RevisionId = z.string().optional();
+// https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html; the local runtime writes Text logs.
+const LoggingConfig = z.object({
+  LogFormat: z.literal("Text", "the local Lambda service writes Text logs only").optional(),
+  LogGroup: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[.\-_/#A-Za-z0-9]+$/)
+    .optional(),
+});
+const TracingConfig = z.object({ Mode: z.enum(["Active", "PassThrough"]).optional() });
 
 export const CreateFunctionRequest = z.object({
   FunctionName: z.string().min(1).max(170),
@@ -30,6 +41,8 @@ export const CreateFunctionRequest = z.object({
   Timeout: Timeout.optional(),
   MemorySize: MemorySize.optional(),
   Environment: Environment.optional(),
+  LoggingConfig: LoggingConfig.optional(),
+  TracingConfig: TracingConfig.optional(),
   Publish: z.boolean().optional(),
   PackageType: z.literal("Zip").optional(),
   Architectures: Architectures.optional(),
@@ -52,6 +65,8 @@ export const UpdateFunctionConfigurationRequest = z.object({
   Timeout: Timeout.optional(),
   MemorySize: MemorySize.optional(),
   Environment: Environment.optional(),
+  LoggingConfig: LoggingConfig.optional(),
+  TracingConfig: TracingConfig.optional(),
   RevisionId,
 });
 

@@ -1,5 +1,5 @@
 import { qualifiedArn, unqualifiedArn } from "./function-names";
-import type { AliasRecord, FunctionRecord, VersionRecord } from "./function-store";
+import { type AliasRecord, type FunctionRecord, logGroupOf, type VersionRecord } from "./function-store";
 
 /** A version as Lambda's FunctionConfiguration; $LATEST has the unqualified ARN unless `qualify` is set. */
 export function functionConfiguration(
@@ -27,7 +27,7 @@ export function functionConfiguration(
     LastModified: record.lastModified,
     Version: record.version,
     ...(Object.keys(settings.environment).length > 0 && { Environment: { Variables: settings.environment } }),
-    TracingConfig: { Mode: "PassThrough" },
+    TracingConfig: { Mode: settings.tracingMode ?? "PassThrough" },
     RevisionId: record.revisionId,
     State: "Active",
     LastUpdateStatus: "Successful",
@@ -35,7 +35,7 @@ export function functionConfiguration(
     Architectures: settings.architectures,
     EphemeralStorage: { Size: 512 },
     SnapStart: { ApplyOn: "None", OptimizationStatus: "Off" },
-    LoggingConfig: { LogFormat: "Text", LogGroup: `/aws/lambda/${fn.name}` },
+    LoggingConfig: { LogFormat: "Text", LogGroup: logGroupOf(fn.name, settings) },
   };
 }
 

@@ -37,6 +37,8 @@ export function createFunction(ctx: OperationsContext, body: unknown) {
     memorySize: request.MemorySize ?? 128,
     environment: request.Environment?.Variables ?? {},
     architectures: request.Architectures ?? ["x86_64"],
+    ...(request.LoggingConfig?.LogGroup && { logGroup: request.LoggingConfig.LogGroup }),
+    ...(request.TracingConfig?.Mode && { tracingMode: request.TracingConfig.Mode }),
   };
   const fn: FunctionRecord = {
     name,
@@ -108,6 +110,8 @@ export function updateFunctionConfiguration(ctx: OperationsContext, ref: Functio
     timeout: request.Timeout ?? current.timeout,
     memorySize: request.MemorySize ?? current.memorySize,
     environment: request.Environment ? (request.Environment.Variables ?? {}) : current.environment,
+    ...(request.LoggingConfig?.LogGroup && { logGroup: request.LoggingConfig.LogGroup }),
+    ...(request.TracingConfig?.Mode && { tracingMode: request.TracingConfig.Mode }),
   };
   fn.latest = { ...fn.latest, settings, ...stamp() };
   ctx.store.save(fn);

@@ -12,7 +12,15 @@ export interface FunctionSettings {
   memorySize: number;
   environment: Record<string, string>;
   architectures: string[];
+  /** LoggingConfig.LogGroup; unset means Lambda's default, `/aws/lambda/<function name>`. */
+  logGroup?: string;
+  /** TracingConfig.Mode; unset means PassThrough. */
+  tracingMode?: "Active" | "PassThrough";
 }
+
+/** The log group a version's logs go to. */
+export const logGroupOf = (functionName: string, settings: FunctionSettings) =>
+  settings.logGroup ?? `/aws/lambda/${functionName}`;
 
 export interface StoredCode extends CodeInfo {
   /** The folder under the function's code/ that holds the unzipped package (and <key>.zip beside it). */

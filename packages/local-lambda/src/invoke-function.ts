@@ -4,9 +4,9 @@ import { reportLines } from "@holonet/lambda-runtime/report-lines";
 import { invalidParameter, invalidRequestContent, LambdaApiError, requestTooLarge } from "./api-errors";
 import { type Resolved, resolveRef } from "./function-lookup";
 import { parseFunctionRef, qualifiedArn } from "./function-names";
-import type { FunctionStore } from "./function-store";
-import type { InstancePool } from "./instance-pool";
-import type { InvocationRecord, InvokeRequest, InvokeResult, LogEntry } from "./lambda-service";
+import { type FunctionStore, logGroupOf } from "./function-store";
+import type { AcquireRequest, InstancePool } from "./instance-pool";
+import type { ExecutionRef, InvocationRecord, InvokeRequest, InvokeResult, LogEntry } from "./lambda-service";
 
 export interface InvokeContext {
   store: FunctionStore;
@@ -14,6 +14,8 @@ export interface InvokeContext {
   pool: InstancePool;
   onLog?: (entry: LogEntry) => void;
   onInvocation?: (record: InvocationRecord) => void;
+  onInvocationStart?: (execution: ExecutionRef) => void;
+  onThrottle?: (execution: ExecutionRef) => void;
   /** Event invocations still running or waiting, so that close() can wait for them. */
   background: Set<Promise<void>>;
   isClosing: () => boolean;
@@ -38,14 +40,20 @@ export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest)
   if (request.payload.length > limit) throw requestTooLarge(limit);
   const event = parsePayload(request.payload);
   const invokedArn = qualifiedArn(ctx.region, resolved.fn.name, ref.qualifier);
+  const execution: Execution = {
+    functionName: resolved.fn.name,
+    qualifier: ref.qualifier ?? "$LATEST",
+    invokedArn,
+    ...(request.traceHeader !== undefined && { traceHeader: request.traceHeader }),
+  };
 
   if (type === "DryRun") return { statusCode: 204, payload: Buffer.alloc(0), executedVersion };
   if (type === "Event") {
-    const task = runEvent(ctx, resolved, event, invokedArn).finally(() => ctx.background.delete(task));
+    const task = runEvent(ctx, resolved, event, execution).finally(() => ctx.background.delete(task));
     ctx.background.add(task);
     return { statusCode: 202, payload: Buffer.alloc(0), executedVersion };
   }
-  const { outcome, logText } = await run(ctx, resolved, event, invokedArn);
+  const { outcome, logText } = await run(ctx, resolved, event, execution);
   let body = outcome.error ? JSON.stringify(outcome.error) : JSON.stringify(outcome.payload ?? null);
   let failed = outcome.error !== undefined;
   if (Buffer.byteLength(body) > RESPONSE_LIMIT) {
@@ -75,11 +83,17 @@ function parsePayload(payload: Buffer): unknown {
   }
 }
 
+interface Execution extends ExecutionRef {
+  invokedArn: string;
+  traceHeader?: string;
+}
+
 /** One execution on a pooled instance, with Lambda's START/END/REPORT lines around its logs. */
-async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, invokedFunctionArn: string) {
+async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execution: Execution) {
   const { fn, record } = resolved;
+  const ref: ExecutionRef = { functionName: execution.functionName, qualifier: execution.qualifier };
   const totalReserved = ctx.store.list().reduce((sum, each) => sum + (each.reservedConcurrency ?? 0), 0);
-  const lease = await ctx.pool.acquire({
+  const lease = await acquire(ctx, ref, {
     key: { functionName: fn.name, version: record.version, revisionId: record.revisionId },
     options: {
       taskRoot: ctx.store.codeDirectory(fn.name, record.code),
@@ -88,13 +102,36 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, invok
       identity: { functionName: fn.name, functionVersion: record.version, region: ctx.region },
       timeoutSeconds: record.settings.timeout,
       memoryMb: record.settings.memorySize,
+      logGroupName: logGroupOf(fn.name, record.settings),
     },
     reservedConcurrency: fn.reservedConcurrency,
     totalReserved,
   });
+  const startedAt = Date.now();
+  ctx.onInvocationStart?.(ref);
   let outcome: InvokeOutcome;
   try {
-    outcome = await lease.instance.invoke(event, { requestId: randomUUID(), invokedFunctionArn });
+    outcome = await lease.instance.invoke(event, {
+      requestId: randomUUID(),
+      invokedFunctionArn: execution.invokedArn,
+      ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
+    });
+  } catch (error) {
+    // The record below ends the execution for observers; one that could not run still has to end.
+    ctx.onInvocation?.({
+      ...ref,
+      requestId: randomUUID(),
+      version: record.version,
+      startedAt,
+      event,
+      result: { errorType: "Runtime.Unknown", errorMessage: (error as Error).message },
+      durationMs: 0,
+      billedDurationMs: 0,
+      memoryMb: record.settings.memorySize,
+      coldStart: lease.coldStart,
+      error: "Runtime.Unknown",
+    });
+    throw error;
   } finally {
     lease.release();
   }
@@ -103,11 +140,22 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, invok
   const logs = outcome.logs === "" || outcome.logs.endsWith("\n") ? outcome.logs : `${outcome.logs}\n`;
   const logText = `${lines.start}\n${logs}${lines.end}\n${lines.report}\n`;
   for (const text of logText.slice(0, -1).split("\n")) {
-    ctx.onLog?.({ functionName: fn.name, version: record.version, requestId: outcome.requestId, text });
+    ctx.onLog?.({
+      functionName: fn.name,
+      version: record.version,
+      logGroup: logGroupOf(fn.name, record.settings),
+      requestId: outcome.requestId,
+      text,
+    });
   }
   ctx.onInvocation?.({
-    functionName: fn.name,
+    ...ref,
+    requestId: outcome.requestId,
     version: record.version,
+    startedAt,
+    ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
+    event,
+    result: outcome.error ?? outcome.payload ?? null,
     durationMs: outcome.durationMs,
     billedDurationMs: Math.ceil(outcome.durationMs + (outcome.initDurationMs ?? 0)),
     memoryMb,
@@ -118,10 +166,20 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, invok
   return { outcome, logText };
 }
 
-async function runEvent(ctx: InvokeContext, resolved: Resolved, event: unknown, invokedArn: string) {
+/** Takes an instance, or counts the throttle that Lambda answers when none may run. */
+async function acquire(ctx: InvokeContext, ref: ExecutionRef, request: AcquireRequest) {
+  try {
+    return await ctx.pool.acquire(request);
+  } catch (error) {
+    if (error instanceof LambdaApiError && error.name === "TooManyRequestsException") ctx.onThrottle?.(ref);
+    throw error;
+  }
+}
+
+async function runEvent(ctx: InvokeContext, resolved: Resolved, event: unknown, execution: Execution) {
   for (let attempt = 1; attempt <= EVENT_RETRY.attempts && !ctx.isClosing(); attempt += 1) {
     try {
-      await run(ctx, resolved, event, invokedArn);
+      await run(ctx, resolved, event, execution);
       return;
     } catch (error) {
       const throttled = error instanceof LambdaApiError && error.name === "TooManyRequestsException";

@@ -89,6 +89,8 @@ async function invoke(ctx: ApiContext, request: Request): Promise<Reply> {
     payload: request.body,
     invocationType: (header("x-amz-invocation-type") ?? "RequestResponse") as InvokeRequest["invocationType"],
     logType: (header("x-amz-log-type") ?? "None") as InvokeRequest["logType"],
+    // The SDK sends the caller's trace header when it runs inside a traced function.
+    ...(header("x-amzn-trace-id") && { traceHeader: header("x-amzn-trace-id") }),
   });
   return {
     status: result.statusCode,

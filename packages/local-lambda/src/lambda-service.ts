@@ -9,13 +9,27 @@ import { lambdaApiHandler } from "./lambda-api";
 export interface LogEntry {
   functionName: string;
   version: string;
+  /** The version's log group: its LoggingConfig's, or Lambda's default `/aws/lambda/<function name>`. */
+  logGroup: string;
   requestId: string;
   text: string;
 }
 
-export interface InvocationRecord {
+/** Which execution: the function and the qualifier the caller named (an alias, a version or $LATEST). */
+export interface ExecutionRef {
   functionName: string;
+  qualifier: string;
+}
+
+export interface InvocationRecord extends ExecutionRef {
+  requestId: string;
   version: string;
+  /** Epoch ms when the execution began on an instance. */
+  startedAt: number;
+  traceHeader?: string;
+  event: unknown;
+  /** The function's result, or Lambda's error payload. */
+  result: unknown;
   durationMs: number;
   billedDurationMs: number;
   memoryMb: number;
@@ -38,7 +52,12 @@ export interface LambdaServiceOptions {
   inspect?: { functionName: string; port: number };
   /** Every log line, START/END/REPORT included. */
   onLog?: (entry: LogEntry) => void;
+  /** Once per execution, after its logs. */
   onInvocation?: (record: InvocationRecord) => void;
+  /** An execution began on an instance: it counts toward concurrency until its onInvocation. */
+  onInvocationStart?: (execution: ExecutionRef) => void;
+  /** An invocation refused with 429 for want of concurrency (Lambda's Throttles metric). */
+  onThrottle?: (execution: ExecutionRef) => void;
 }
 
 export interface InvokeRequest {
@@ -47,6 +66,8 @@ export interface InvokeRequest {
   payload: Buffer;
   invocationType?: "RequestResponse" | "Event" | "DryRun";
   logType?: "None" | "Tail";
+  /** The caller's X-Ray trace header, handed to the function as `_X_AMZN_TRACE_ID`. */
+  traceHeader?: string;
 }
 
 export interface InvokeResult {
@@ -97,6 +118,8 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
         isClosing: () => closing,
         ...(options.onLog && { onLog: options.onLog }),
         ...(options.onInvocation && { onInvocation: options.onInvocation }),
+        ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
+        ...(options.onThrottle && { onThrottle: options.onThrottle }),
       },
       request,
     );

@@ -38,6 +38,7 @@ describe("concurrency limits", () => {
       .send(new InvokeCommand({ FunctionName: "echo", Payload: "{}" }))
       .catch((error: unknown) => error);
     expect(throttled).toBeInstanceOf(TooManyRequestsException);
+    expect(h.throttles).toEqual([{ functionName: "echo", qualifier: "$LATEST" }]);
     expect(throttled).toMatchObject({
       Reason: "ReservedFunctionConcurrentInvocationLimitExceeded",
       message: "Rate Exceeded.",

@@ -150,6 +150,57 @@ describe("functions: create, read, update", () => {
     );
     expect(await invokeJson("echo")).toMatchObject({ greeting: "hello there", memoryLimitInMB: "512" });
   });
+
+  it("keeps each version's log group and tracing mode, and logs each version's invocations to its group", async () => {
+    await harness.create("echo", zipFixture("echo"), {
+      LoggingConfig: { LogFormat: "Text", LogGroup: "/holonet/dev/echo" },
+      TracingConfig: { Mode: "Active" },
+    });
+    const first = await harness.client.send(new PublishVersionCommand({ FunctionName: "echo" }));
+    expect(first).toMatchObject({
+      LoggingConfig: { LogFormat: "Text", LogGroup: "/holonet/dev/echo" },
+      TracingConfig: { Mode: "Active" },
+    });
+    await harness.client.send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: "echo",
+        LoggingConfig: { LogGroup: "/holonet/prod/echo" },
+        TracingConfig: { Mode: "PassThrough" },
+      }),
+    );
+    const latest = await harness.client.send(new GetFunctionConfigurationCommand({ FunctionName: "echo" }));
+    const version = await harness.client.send(
+      new GetFunctionConfigurationCommand({ FunctionName: "echo", Qualifier: "1" }),
+    );
+    expect(latest.LoggingConfig?.LogGroup).toBe("/holonet/prod/echo");
+    expect(latest.TracingConfig?.Mode).toBe("PassThrough");
+    expect(version.LoggingConfig?.LogGroup).toBe("/holonet/dev/echo");
+    expect(version.TracingConfig?.Mode).toBe("Active");
+
+    expect(await invokeJson("echo", "1")).toMatchObject({
+      logGroupName: "/holonet/dev/echo",
+      logGroupEnv: "/holonet/dev/echo",
+    });
+    expect(await invokeJson("echo")).toMatchObject({ logGroupName: "/holonet/prod/echo" });
+    expect(new Set(harness.logs.map((entry) => `${entry.version} ${entry.logGroup}`))).toEqual(
+      new Set(["1 /holonet/dev/echo", "$LATEST /holonet/prod/echo"]),
+    );
+  });
+
+  it("logs to Lambda's default group without a LoggingConfig, and refuses the JSON log format it does not write", async () => {
+    await harness.create("plain", zipFixture("echo"));
+    expect(await invokeJson("plain")).toMatchObject({ logGroupName: "/aws/lambda/plain" });
+    const refused = await harness.client
+      .send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: "plain",
+          LoggingConfig: { LogFormat: "JSON" },
+        }),
+      )
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidParameterValueException);
+    expect((refused as Error).message).toContain("Text logs only");
+  });
 });
 
 describe("versions and aliases", () => {

@@ -34,6 +34,42 @@ describe("Invoke, RequestResponse", () => {
     expect(payloadOf(output)).toMatchObject({ event: { n: 1 }, functionVersion: "$LATEST" });
   });
 
+  it("hands the caller's X-Amzn-Trace-Id to the function and records the execution for observers", async () => {
+    const traceHeader = "Root=1-5e1b4151-5ac6c58f5b1d6e6d4d6a4f1e;Parent=53995c3f42cd8ad8;Sampled=1";
+    const traced = await harness.create("traced", zipFixture("echo"));
+    expect(traced.FunctionName).toBe("traced");
+    // The SDK sends this header itself when it runs inside a traced function; here a middleware stands in.
+    harness.client.middlewareStack.add(
+      (next) => (args) => {
+        (args.request as { headers: Record<string, string> }).headers["X-Amzn-Trace-Id"] = traceHeader;
+        return next(args);
+      },
+      { step: "build", name: "testTraceHeader" },
+    );
+    try {
+      const output = await invoke({ FunctionName: "traced", Payload: JSON.stringify({ n: 7 }) });
+      expect(payloadOf(output).traceHeader).toBe(traceHeader);
+    } finally {
+      harness.client.middlewareStack.remove("testTraceHeader");
+    }
+    const untraced = await invoke({ FunctionName: "traced", Payload: "{}" });
+    expect(payloadOf(untraced).traceHeader).toBeNull();
+
+    const records = harness.invocations.filter((each) => each.functionName === "traced");
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      qualifier: "$LATEST",
+      version: "$LATEST",
+      traceHeader,
+      event: { n: 7 },
+      result: { event: { n: 7 }, traceHeader },
+    });
+    expect(records[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(records[0]?.startedAt).toBeGreaterThan(Date.now() - 60_000);
+    expect(records[1]?.traceHeader).toBeUndefined();
+    expect(harness.started.filter((each) => each.functionName === "traced")).toHaveLength(2);
+  });
+
   it("runs the seed's callback-style CommonJS handler with its node_modules", async () => {
     const jedi = await invoke({ FunctionName: "seed", Payload: JSON.stringify({ isJedi: true }) });
     expect(new TextDecoder().decode(jedi.Payload)).toBe('"Luke, I am your father."');

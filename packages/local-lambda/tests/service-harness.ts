@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import { strToU8, zipSync } from "fflate";
 import {
+  type ExecutionRef,
   type InvocationRecord,
   type LambdaServiceOptions,
   type LogEntry,
@@ -74,11 +75,15 @@ export async function startHarness(options: Partial<LambdaServiceOptions> = {}) 
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "holonet-local-lambda-"));
   const logs: LogEntry[] = [];
   const invocations: InvocationRecord[] = [];
+  const started: ExecutionRef[] = [];
+  const throttles: ExecutionRef[] = [];
   const service = await startLambdaService({
     ...options,
     dataDir,
     onLog: (entry) => logs.push(entry),
     onInvocation: (record) => invocations.push(record),
+    onInvocationStart: (execution) => started.push(execution),
+    onThrottle: (execution) => throttles.push(execution),
   });
   const client = new LambdaClient({
     endpoint: service.endpoint,
@@ -92,6 +97,8 @@ export async function startHarness(options: Partial<LambdaServiceOptions> = {}) 
     dataDir,
     logs,
     invocations,
+    started,
+    throttles,
     create: (name: string, zip: Uint8Array, overrides: Partial<CreateFunctionCommandInput> = {}) =>
       client.send(new CreateFunctionCommand(functionInput(name, zip, overrides))),
     async close(keepData = false) {
