@@ -4,6 +4,8 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type LogLevel = keyof typeof LEVELS;
 
 export interface Logger {
+  /** The service every entry names. */
+  readonly service: string;
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -39,6 +41,7 @@ export function createLogger(options: {
     );
   };
   return {
+    service: options.service,
     debug: entry("debug"),
     info: entry("info"),
     warn: entry("warn"),

@@ -15,6 +15,8 @@ function setup(behaviour: (body: unknown) => unknown) {
   const lines: string[] = [];
   const handler = lambdaHandler({
     logger: createLogger({ service: "test", write: (line) => lines.push(line) }),
+    // The metrics line is checked in metrics.test.ts.
+    writeMetrics: () => {},
     direct: async (input) => behaviour(input),
     http: async (request) =>
       jsonResponse(200, behaviour(parseWith(z.object({ n: z.number() }), readJsonBody(request), "body"))),
@@ -151,6 +153,8 @@ describe("lambdaHandler", () => {
     let traceEnv: string | undefined;
     const handler = lambdaHandler({
       logger: createLogger({ service: "test", write: (line) => lines.push(line) }),
+      // The metrics line is checked in metrics.test.ts.
+      writeMetrics: () => {},
       environment: () => ({ _X_AMZN_TRACE_ID: traceEnv }),
       direct: async () => {
         throw new ForbiddenError("no");
