@@ -118,6 +118,33 @@ export const API = {
   integrationTimeoutSeconds: 30,
 } as const;
 
+export interface StageMonitoring {
+  /** How long the stage's function logs are kept; one of the values CloudWatch Logs accepts. */
+  logRetentionDays: 1 | 3 | 5 | 7 | 14 | 30 | 60 | 90 | 180 | 365;
+  /** X-Ray active tracing for the stage's versions (sampled segments, billed per trace). */
+  tracing: boolean;
+  /** Alarm when a function's stage alias has this many errors (or throttles) within the period. */
+  alarms: { errors: number; throttles: number; periodSeconds: number };
+}
+
+/**
+ * What each stage keeps and watches. Any error in five minutes is worth a look in prod; dev and ci tolerate
+ * a few while work is in progress, and keep their logs for days, not months.
+ */
+export const MONITORING: Record<Stage, StageMonitoring> = {
+  dev: { logRetentionDays: 7, tracing: false, alarms: { errors: 10, throttles: 10, periodSeconds: 300 } },
+  ci: { logRetentionDays: 3, tracing: false, alarms: { errors: 5, throttles: 5, periodSeconds: 300 } },
+  prod: { logRetentionDays: 90, tracing: true, alarms: { errors: 1, throttles: 1, periodSeconds: 300 } },
+};
+
+/**
+ * A function's log group in a stage. One function serves every stage, and each stage's version names its
+ * own group (LoggingConfig is part of a version, like its role), so each stage keeps its logs as long as it
+ * says. Custom groups must not start with `aws/`:
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html
+ */
+export const logGroupName = (fn: FunctionName, stage: string) => `/${APP_NAME}/${stage}/${fn}`;
+
 /** The alias through which a stage's API invokes every function. */
 export const stageAlias = (stage: string) => stage;
 

@@ -4,6 +4,7 @@ import { bucketResources } from "./bucket-resources";
 import type { Resource, Template } from "./cloudformation-types";
 import { functionRoleResources } from "./function-roles";
 import { httpApiResources } from "./http-api-resources";
+import { monitoringResources } from "./monitoring-resources";
 import { stackName } from "./stack-names";
 import { stackOutputs } from "./stack-outputs";
 
@@ -26,7 +27,7 @@ function mergeResources(...groups: Record<string, Resource>[]): Record<string, R
 export function cloudFormationTemplate(stage: Stage): Template {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: `${stackName(stage)}: the data and web buckets, the functions' IAM roles and the HTTP API of ${APP_NAME}'s ${stage} stage. The functions themselves are deployed by their own services.`,
+    Description: `${stackName(stage)}: the data and web buckets, the functions' IAM roles, log groups and alarms, and the HTTP API of ${APP_NAME}'s ${stage} stage. The functions themselves are deployed by their own services.`,
     Metadata: {
       "Holonet::Generator": {
         package: "@holonet/infra",
@@ -35,7 +36,12 @@ export function cloudFormationTemplate(stage: Stage): Template {
         note: "Generated from infra/src/app-definition.ts: edit the definition, not this file.",
       },
     },
-    Resources: mergeResources(bucketResources(stage), functionRoleResources(stage), httpApiResources(stage)),
+    Resources: mergeResources(
+      bucketResources(stage),
+      functionRoleResources(stage),
+      httpApiResources(stage),
+      monitoringResources(stage),
+    ),
     Outputs: stackOutputs(),
   };
 }

@@ -95,6 +95,20 @@ interface TypedResource<Type extends string, Properties> {
   UpdateReplacePolicy?: "Retain" | "Delete";
 }
 
+export interface AlarmProperties {
+  AlarmName: string;
+  AlarmDescription: string;
+  Namespace: "AWS/Lambda";
+  MetricName: "Errors" | "Throttles";
+  Dimensions: { Name: string; Value: string }[];
+  Statistic: "Sum";
+  Period: number;
+  EvaluationPeriods: number;
+  Threshold: number;
+  ComparisonOperator: "GreaterThanOrEqualToThreshold";
+  TreatMissingData: "notBreaching";
+}
+
 export type Resource =
   | TypedResource<"AWS::S3::Bucket", BucketProperties>
   | TypedResource<"AWS::S3::BucketPolicy", BucketPolicyProperties>
@@ -102,7 +116,9 @@ export type Resource =
   | TypedResource<"AWS::ApiGatewayV2::Api", HttpApiProperties>
   | TypedResource<"AWS::ApiGatewayV2::Stage", ApiStageProperties>
   | TypedResource<"AWS::ApiGatewayV2::Integration", IntegrationProperties>
-  | TypedResource<"AWS::ApiGatewayV2::Route", RouteProperties>;
+  | TypedResource<"AWS::ApiGatewayV2::Route", RouteProperties>
+  | TypedResource<"AWS::CloudWatch::Alarm", AlarmProperties>
+  | TypedResource<"AWS::Logs::LogGroup", { LogGroupName: string; RetentionInDays: number }>;
 
 export interface Output {
   Description: string;

@@ -4,6 +4,8 @@ import {
   FUNCTIONS,
   type FunctionName,
   functionName,
+  logGroupName,
+  MONITORING,
   type Stage,
 } from "./app-definition";
 import { bucketArn } from "./bucket-resources";
@@ -43,19 +45,32 @@ export function bucketStatements(use: BucketAccess, stage: Stage): PolicyStateme
 }
 
 /**
- * Lambda writes a function's logs to `/aws/lambda/<function name>`; IAM names a log group by its ARN with
- * `:*` appended (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html).
+ * The stage's version of a function logs to the stage's log group, which the stack creates; IAM names a log
+ * group by its ARN with `:*` appended
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/iam-access-control-overview-cwl.html).
  */
-const logStatement = (fn: FunctionName): PolicyStatement => ({
+const logStatement = (fn: FunctionName, stage: Stage): PolicyStatement => ({
   Sid: "OwnLogGroup",
   Effect: "Allow",
-  Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+  Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
   Resource: [
     sub(
-      `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/${functionName(fn)}:*`,
+      `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroupName(fn, stage)}:*`,
     ),
   ],
 });
+
+/**
+ * Active tracing sends segments to X-Ray, whose write actions take no resource type, so `*` is the only
+ * resource they accept (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html;
+ * AWS's own AWSXRayDaemonWriteAccess grants them on `*` too).
+ */
+const TRACING_STATEMENT: PolicyStatement = {
+  Sid: "XRayTraces",
+  Effect: "Allow",
+  Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+  Resource: ["*"],
+};
 
 export const trustPolicy = (service: string): PolicyDocument => ({
   Version: "2012-10-17",
@@ -82,7 +97,8 @@ function functionRole(fn: FunctionName, stage: Stage): Resource {
           PolicyDocument: {
             Version: "2012-10-17",
             Statement: [
-              logStatement(fn),
+              logStatement(fn, stage),
+              ...(MONITORING[stage].tracing ? [TRACING_STATEMENT] : []),
               ...FUNCTIONS[fn].uses.flatMap((use) => bucketStatements(use, stage)),
             ],
           },

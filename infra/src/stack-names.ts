@@ -26,6 +26,8 @@ export const LOGICAL_IDS = {
   bucket: (bucket: BucketId) => `${pascalCase(bucket)}Bucket`,
   bucketPolicy: (bucket: BucketId) => `${pascalCase(bucket)}BucketPolicy`,
   functionRole: (fn: FunctionName) => `${pascalCase(fn)}Role`,
+  alarm: (fn: FunctionName, metric: "Errors" | "Throttles") => `${pascalCase(fn)}${metric}Alarm`,
+  logGroup: (fn: FunctionName) => `${pascalCase(fn)}LogGroup`,
   integration: (fn: FunctionName) => `${pascalCase(fn)}Integration`,
   /** `GET /quotes/{id}` -> `GetQuotesIdRoute`. */
   route: (route: Pick<Route, "method" | "path">) =>

@@ -7,6 +7,7 @@ import {
   FUNCTION_NAMES,
   FUNCTIONS,
   functionName,
+  MONITORING,
   ROUTES,
   STAGES,
   stageAlias,
@@ -26,9 +27,50 @@ describe.each(STAGES)("the %s stack's template", (stage) => {
   const aliasArn = (fn: (typeof FUNCTION_NAMES)[number]) =>
     arn(`lambda:\${AWS::Region}:\${AWS::AccountId}:function:${functionName(fn)}:${stageAlias(stage)}`);
 
+  describe("monitoring", () => {
+    it("gives each function a log group of the stage's own, kept as long as the stage says", () => {
+      for (const fn of FUNCTION_NAMES) {
+        expect(resource(template, LOGICAL_IDS.logGroup(fn), "AWS::Logs::LogGroup").Properties).toEqual({
+          LogGroupName: `/holonet/${stage}/${fn}`,
+          RetentionInDays: MONITORING[stage].logRetentionDays,
+        });
+      }
+    });
+
+    it("lets the stage's functions send X-Ray segments exactly when the stage traces", () => {
+      const xray = statements(template).filter((s) => s.Action.some((action) => action.startsWith("xray:")));
+      expect(xray).toHaveLength(MONITORING[stage].tracing ? FUNCTION_NAMES.length : 0);
+      for (const statement of xray) {
+        expect(statement.Action).toEqual(["xray:PutTraceSegments", "xray:PutTelemetryRecords"]);
+      }
+    });
+
+    it("watches each function's errors and throttles on the stage alias only, at the stage's thresholds", () => {
+      const alarms = resourcesOfType(template, "AWS::CloudWatch::Alarm");
+      expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2);
+      for (const fn of FUNCTION_NAMES) {
+        for (const metric of ["Errors", "Throttles"] as const) {
+          const { Properties } = resource(template, LOGICAL_IDS.alarm(fn, metric), "AWS::CloudWatch::Alarm");
+          expect(Properties).toMatchObject({
+            Namespace: "AWS/Lambda",
+            MetricName: metric,
+            Dimensions: [
+              { Name: "FunctionName", Value: functionName(fn) },
+              { Name: "Resource", Value: `${functionName(fn)}:${stageAlias(stage)}` },
+            ],
+            Statistic: "Sum",
+            Threshold:
+              metric === "Errors" ? MONITORING[stage].alarms.errors : MONITORING[stage].alarms.throttles,
+            TreatMissingData: "notBreaching",
+          });
+        }
+      }
+    });
+  });
+
   describe("least privilege", () => {
-    it("allows no wildcard action and names no Resource '*' (nothing here needs one)", () => {
-      for (const statement of statements(template)) {
+    it("allows no wildcard action and names no Resource '*' but X-Ray's, which takes no other", () => {
+      for (const statement of statements(template).filter((s) => s.Sid !== "XRayTraces")) {
         expect(statement.Resource?.map(text) ?? [], statement.where).not.toContain("*");
         if (statement.Effect === "Allow")
           for (const action of statement.Action) expect(action, statement.where).not.toMatch(/(^|:)\*$/);
@@ -63,9 +105,9 @@ describe.each(STAGES)("the %s stack's template", (stage) => {
           s.Action.some((action) => action.startsWith("logs:")),
         );
         expect(logs).toHaveLength(1);
-        expect(logs[0]?.Action).toEqual(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]);
+        expect(logs[0]?.Action).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
         expect(logs[0]?.Resource?.map(text)).toEqual([
-          arn(`logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/${functionName(fn)}:*`),
+          arn(`logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/holonet/${stage}/${fn}:*`),
         ]);
       }
     });

@@ -10,5 +10,9 @@ export interface FunctionSpec {
   memoryMb: number;
   timeoutSeconds: number;
   environment: Record<string, string>;
+  /** The CloudWatch Logs group this version logs to (its LoggingConfig). */
+  logGroup: string;
+  /** X-Ray: Active samples and records traces; PassThrough only passes the caller's trace header on. */
+  tracing: "Active" | "PassThrough";
   reservedConcurrency?: number;
 }

@@ -73,6 +73,9 @@ const configurationOf = (spec: FunctionSpec) => ({
   MemorySize: spec.memoryMb,
   Timeout: spec.timeoutSeconds,
   Environment: { Variables: spec.environment },
+  // Text: the services write their own JSON lines, and the EMF lines must reach CloudWatch as they are.
+  LoggingConfig: { LogFormat: "Text" as const, LogGroup: spec.logGroup },
+  TracingConfig: { Mode: spec.tracing },
 });
 
 /**

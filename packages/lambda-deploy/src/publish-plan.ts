@@ -27,6 +27,8 @@ function desiredConfiguration(spec: FunctionSpec) {
     Timeout: spec.timeoutSeconds,
     Description: spec.description,
     Environment: JSON.stringify(Object.entries(spec.environment).sort()),
+    LogGroup: spec.logGroup,
+    TracingMode: spec.tracing,
   };
 }
 
@@ -40,6 +42,8 @@ export function configurationChanges(config: FunctionConfiguration, spec: Functi
     Timeout: config.Timeout,
     Description: config.Description ?? "",
     Environment: JSON.stringify(Object.entries(config.Environment?.Variables ?? {}).sort()),
+    LogGroup: config.LoggingConfig?.LogGroup,
+    TracingMode: config.TracingConfig?.Mode ?? "PassThrough",
   };
   return Object.entries(desiredConfiguration(spec)).flatMap(([field, value]) => {
     if (current[field] === value) return [];

@@ -3,6 +3,8 @@ import {
   type FunctionName,
   functionEnvironment,
   functionName,
+  logGroupName,
+  MONITORING,
   RUNTIME,
   type Stage,
 } from "@holonet/infra/app-definition";
@@ -38,6 +40,8 @@ export function stackFunctionSpec(
     memoryMb: definition.memoryMb,
     timeoutSeconds: definition.timeoutSeconds,
     environment: { ...functionEnvironment(service, stage), ...stageEnvironment },
+    logGroup: logGroupName(service, stage),
+    tracing: MONITORING[stage].tracing ? "Active" : "PassThrough",
     ...(definition.reservedConcurrency !== undefined && {
       reservedConcurrency: definition.reservedConcurrency,
     }),

@@ -12,6 +12,8 @@ const spec: FunctionSpec = {
   memoryMb: 128,
   timeoutSeconds: 3,
   environment: { A: "1", B: "2" },
+  logGroup: "/holonet/dev/quote",
+  tracing: "PassThrough",
 };
 const SHA = "new-sha";
 const deployed = (overrides: FunctionConfiguration = {}): FunctionConfiguration => ({
@@ -23,6 +25,8 @@ const deployed = (overrides: FunctionConfiguration = {}): FunctionConfiguration 
   MemorySize: 128,
   Timeout: 3,
   Environment: { Variables: { B: "2", A: "1" } },
+  LoggingConfig: { LogFormat: "Text", LogGroup: "/holonet/dev/quote" },
+  TracingConfig: { Mode: "PassThrough" },
   CodeSha256: SHA,
   ...overrides,
 });
@@ -91,6 +95,11 @@ describe("configurationChanges", () => {
       "Role arn:aws:iam::000000000000:role/other -> arn:aws:iam::000000000000:role/holonet-dev-quote",
     ],
     [{ Description: undefined }, "Description  -> A quote"],
+    [
+      { LoggingConfig: { LogGroup: "/aws/lambda/holonet-quote" } },
+      "LogGroup /aws/lambda/holonet-quote -> /holonet/dev/quote",
+    ],
+    [{ TracingConfig: { Mode: "Active" as const } }, "TracingMode Active -> PassThrough"],
   ])("names the change %j", (change, text) => {
     expect(configurationChanges(deployed(change), spec)).toEqual([text]);
   });
