@@ -6,7 +6,7 @@ import { buildPackages } from "@holonet/local-invoke/build-services";
 import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
 import { devConfigPath } from "./dev-config";
 import { watchSources } from "./hot-reload";
-import { type Endpoint, startLocalCloud } from "./local-cloud";
+import { DEFAULT_PORTS, type Endpoint, startLocalCloud } from "./local-cloud";
 
 const HELP = `Usage: pnpm dev [options]
 
@@ -27,6 +27,7 @@ Options:
   --web-port <n>       website port (default 4563, or HOLONET_WEB_PORT)
   --logs-port <n>      CloudWatch Logs API port (default 4565, or HOLONET_LOGS_PORT)
   --cloudformation-port <n>  DescribeStacks, for the deploy scripts (default 4564, or HOLONET_CLOUDFORMATION_PORT)
+  --dashboard-port <n> the dashboard's port (default 4566, or HOLONET_DASHBOARD_PORT)
   --no-build           start from the bundles as they are
   --no-watch           do not publish changes as they are saved
   -h, --help           show this help`;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       "web-port": { type: "string" },
       "logs-port": { type: "string" },
       "cloudformation-port": { type: "string" },
+      "dashboard-port": { type: "string" },
       build: { type: "boolean", default: true },
       watch: { type: "boolean", default: true },
       help: { type: "boolean", short: "h", default: false },
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(inspectPort) || inspectPort < 1 || inspectPort > 65535)
     throw new UsageError("--inspect-port must be 1-65535.");
   const ports = Object.fromEntries(
-    (["api", "lambda", "s3", "web", "logs", "cloudformation"] as const).flatMap((name) => {
+    (Object.keys(DEFAULT_PORTS) as Endpoint[]).flatMap((name) => {
       const port = portOption(values[`${name}-port`], name);
       return port === undefined ? [] : [[name, port]];
     }),
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   );
   const packages = [
     "@holonet/lambda-runtime",
+    "@holonet/local-dashboard",
     "@holonet/web",
     ...FUNCTION_NAMES.map((name) => FUNCTIONS[name].packageName),
   ];
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   });
   const rows = [
     ["website", cloud.web, ""],
+    ["dashboard", cloud.dashboard, "metrics, invocations with logs and traces, versions, buckets, cost"],
     ["HTTP API", cloud.api, `e.g. curl '${cloud.api}/quote?isJedi=true'`],
     ["Lambda API", cloud.lambda, `AWS_ENDPOINT_URL_LAMBDA=${cloud.lambda}`],
     ["S3", cloud.s3, `AWS_ENDPOINT_URL_S3=${cloud.s3}`],

@@ -1,3 +1,4 @@
+import type { CostSnapshot } from "@holonet/local-dashboard/dashboard-api";
 import { PRICES } from "./pricing";
 
 interface FunctionUsage {
@@ -47,7 +48,7 @@ export function createCostMeter(now: () => number = Date.now) {
       const elapsedSeconds = Math.max(1, (now() - started) / 1000);
       const monthly = SECONDS_IN_MONTH / elapsedSeconds;
       const rows = [...functions].map(([name, usage]) => {
-        const cost = usage.invocations * PRICES.lambdaPerRequest + usage.gbSeconds * PRICES.lambdaPerGbSecond;
+        const cost = functionCost(usage);
         return `  ${name.padEnd(22)} ${String(usage.invocations).padStart(7)} invocations ${String(usage.errors).padStart(5)} errors ${String(usage.coldStarts).padStart(4)} cold ${usage.gbSeconds.toFixed(4).padStart(10)} GB-s  $${cost.toFixed(6)}`;
       });
       const invocations = [...functions.values()].reduce((sum, u) => sum + u.invocations, 0);
@@ -66,5 +67,27 @@ export function createCostMeter(now: () => number = Date.now) {
       ];
     },
     usage: () => ({ functions: Object.fromEntries(functions), apiRequests }),
+    /** The cost so far, for the dashboard. */
+    snapshot(): CostSnapshot {
+      const rows = [...functions].map(([functionName, usage]) => ({
+        functionName,
+        invocations: usage.invocations,
+        gbSeconds: usage.gbSeconds,
+        usd: functionCost(usage),
+      }));
+      const apiUsd = apiRequests * PRICES.httpApiPerRequest;
+      return {
+        elapsedSeconds: (now() - started) / 1000,
+        functions: rows,
+        apiRequests,
+        apiUsd,
+        totalUsd: apiUsd + rows.reduce((sum, row) => sum + row.usd, 0),
+      };
+    },
   };
 }
+
+export type CostMeter = ReturnType<typeof createCostMeter>;
+
+const functionCost = (usage: FunctionUsage) =>
+  usage.invocations * PRICES.lambdaPerRequest + usage.gbSeconds * PRICES.lambdaPerGbSecond;

@@ -15,6 +15,11 @@ export const DevConfig = z.object({
   logs: z
     .url()
     .describe("The CloudWatch Logs API: the functions' log groups (FilterLogEvents, GetLogEvents, ...)."),
+  dashboard: z
+    .url()
+    .describe(
+      "The live dashboard: metrics, recent invocations with logs and traces, versions, buckets, cost.",
+    ),
   functions: z
     .record(z.string(), z.object({ name: z.string(), alias: z.string() }))
     .describe("Per service: its Lambda function name and the alias the API invokes."),

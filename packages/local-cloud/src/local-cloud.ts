@@ -20,18 +20,21 @@ import { roleOutputKey } from "@holonet/infra/stack-outputs";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { type PublishOutcome, publishFunction } from "@holonet/lambda-deploy/publish-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
+import { startDashboard } from "@holonet/local-dashboard/dashboard-server";
 import { startHttpApi } from "@holonet/local-gateway/http-api";
 import { startLambdaService } from "@holonet/local-lambda/lambda-service";
 import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { createCostMeter } from "./cost-meter";
+import { dashboardSource } from "./dashboard-source";
 import { type DevConfig, writeDevConfig } from "./dev-config";
 import { createLogStore } from "./log-store";
 import { startLogsEndpoint } from "./logs-endpoint";
 import { startStackEndpoint } from "./stack-endpoint";
+import { createTelemetry } from "./telemetry/telemetry";
 import { startWebsiteEndpoint } from "./website-endpoint";
 
-export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation" | "logs";
+export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation" | "logs" | "dashboard";
 
 export const DEFAULT_PORTS: Record<Endpoint, number> = {
   api: 4560,
@@ -40,6 +43,7 @@ export const DEFAULT_PORTS: Record<Endpoint, number> = {
   web: 4563,
   cloudformation: 4564,
   logs: 4565,
+  dashboard: 4566,
 };
 
 /** Every endpoint on a free port: for tests, which run side by side and beside a developer's pnpm dev. */
@@ -50,6 +54,7 @@ export const FREE_PORTS: Record<Endpoint, number> = {
   web: 0,
   cloudformation: 0,
   logs: 0,
+  dashboard: 0,
 };
 
 export interface LocalCloudOptions {
@@ -108,6 +113,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const closers: (() => Promise<void>)[] = [];
   const cost = createCostMeter();
+  const telemetry = createTelemetry();
 
   try {
     const s3 = await startLocalS3({
@@ -137,9 +143,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         inspectName && { inspect: { functionName: inspectName, port: options.inspect.port } }),
       onLog: (entry) => {
         logStore.append(entry);
+        telemetry.log(entry);
         log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`);
       },
-      onInvocation: (record) => cost.recordInvocation(record),
+      onInvocation: (record) => {
+        cost.recordInvocation(record);
+        telemetry.finished(record);
+      },
+      onInvocationStart: (execution) => telemetry.started(execution),
+      onThrottle: (execution) => telemetry.throttled(execution),
     });
     closers.push(lambda.close);
     log(`Lambda API   ${lambda.endpoint}`);
@@ -200,11 +212,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       payloadLimitBytes: API.payloadLimitBytes,
       integrationTimeoutSeconds: API.integrationTimeoutSeconds,
       region: LOCAL_REGION,
-      invoke: async (target, event) => {
+      invoke: async (target, event, { traceHeader }) => {
         const result = await lambda.invoke({
           functionName: target.functionName,
           qualifier: target.qualifier,
           payload: event,
+          traceHeader,
         });
         return {
           payload: result.payload,
@@ -213,6 +226,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       },
       onRequest: (record) => {
         cost.recordApiRequest();
+        telemetry.request(record);
         log(
           `api        | ${record.method} ${record.path} -> ${record.status} (${record.latencyMs.toFixed(1)} ms)`,
         );
@@ -241,6 +255,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     closers.push(stack.close);
 
+    const dashboard = await startDashboard({
+      port: ports.dashboard,
+      source: dashboardSource({
+        telemetry,
+        cost,
+        lambda: lambdaClient,
+        s3: s3Client,
+        functionNames: FUNCTION_NAMES.map(functionName),
+        bucketNames: (Object.keys(BUCKETS) as (keyof typeof BUCKETS)[]).map((bucket) =>
+          bucketName(bucket, stage),
+        ),
+      }),
+      log,
+    });
+    closers.push(dashboard.close);
+    log(`Dashboard    ${dashboard.url}`);
+
     const functions = Object.fromEntries(
       FUNCTION_NAMES.map((service) => [service, { name: functionName(service), alias }]),
     );
@@ -251,6 +282,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       lambda: lambda.endpoint,
       cloudformation: stack.url,
       logs: logs.url,
+      dashboard: `${dashboard.url}/`,
       functions,
     };
     writeDevConfig(options.dataDir, config);

@@ -1,4 +1,4 @@
-import { logStreamName } from "@holonet/lambda-runtime/lambda-context";
+import { defaultLogGroup, logStreamName } from "@holonet/lambda-runtime/lambda-context";
 
 /** One stored event, with the fields CloudWatch Logs gives it. */
 export interface StoredLogEvent {
@@ -27,13 +27,17 @@ export interface LogGroup {
 }
 
 export interface LogStore {
-  append(input: { functionName: string; version: string; text: string; timestamp?: number }): void;
+  append(input: {
+    functionName: string;
+    version: string;
+    /** The version's log group (its LoggingConfig's, or Lambda's default). */
+    logGroup: string;
+    text: string;
+    timestamp?: number;
+  }): void;
   group(name: string): LogGroup | undefined;
   groups(): LogGroup[];
 }
-
-/** Lambda writes a function's logs to this group (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html). */
-export const lambdaLogGroup = (functionName: string) => `/aws/lambda/${functionName}`;
 
 /**
  * The local cloud's CloudWatch Logs, in memory: a group per function, a stream per function version and
@@ -48,19 +52,23 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
   let sequence = 0;
 
   return {
-    append({ functionName, version, text, timestamp }) {
+    append({ functionName, version, logGroup, text, timestamp }) {
       const at = timestamp ?? now();
-      const name = lambdaLogGroup(functionName);
+      const name = logGroup;
       let group = groups.get(name);
       if (!group) {
         group = { logGroupName: name, creationTime: at, streams: new Map(), events: [] };
         groups.set(name, group);
       }
       const day = new Date(at).toISOString().slice(0, 10);
-      const key = `${functionName}\n${version}\n${day}`;
+      const key = `${name}\n${functionName}\n${version}\n${day}`;
       let streamName = streamOf.get(key);
       if (!streamName) {
-        streamName = logStreamName(version, new Date(at));
+        // In a group of its own choosing, Lambda puts the function's name in front of the stream's name:
+        // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html
+        const stream = logStreamName(version, new Date(at));
+        streamName =
+          name === defaultLogGroup(functionName) ? stream : stream.replace("/[", `/${functionName}[`);
         streamOf.set(key, streamName);
       }
       const stream = group.streams.get(streamName) ?? {

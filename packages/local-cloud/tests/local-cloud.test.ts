@@ -59,6 +59,7 @@ describe("the local cloud", () => {
       lambda: cloud.lambda,
       cloudformation: cloud.cloudformation,
       logs: cloud.logs,
+      dashboard: cloud.dashboard,
       functions: {
         quote: { name: "holonet-quote", alias: "dev" },
         "store-save": { name: "holonet-store-save", alias: "dev" },

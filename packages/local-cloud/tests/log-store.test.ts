@@ -6,11 +6,25 @@ describe("the log store", () => {
   it("keeps the newest events of a group only, in a stream per version named as Lambda names them", () => {
     const store = createLogStore({ limit: 3, now: () => Date.UTC(2026, 10, 27, 13) });
     for (const n of [1, 2, 3, 4, 5])
-      store.append({ functionName: "holonet-quote", version: "2", text: `line ${n}` });
+      store.append({
+        functionName: "holonet-quote",
+        version: "2",
+        logGroup: "/aws/lambda/holonet-quote",
+        text: `line ${n}`,
+      });
     const group = store.group("/aws/lambda/holonet-quote");
     expect(group?.events.map((event) => event.message)).toEqual(["line 3", "line 4", "line 5"]);
     expect([...(group?.streams.keys() ?? [])]).toEqual([
       expect.stringMatching(/^2026\/11\/27\/\[2\][0-9a-f]{32}$/),
+    ]);
+  });
+
+  it("keeps a version's logs in the group its LoggingConfig names, the function's name in the stream", () => {
+    const store = createLogStore({ now: () => Date.UTC(2026, 10, 27, 13) });
+    store.append({ functionName: "holonet-quote", version: "3", logGroup: "/holonet/prod/quote", text: "x" });
+    expect(store.groups().map((group) => group.logGroupName)).toEqual(["/holonet/prod/quote"]);
+    expect([...(store.group("/holonet/prod/quote")?.streams.keys() ?? [])]).toEqual([
+      expect.stringMatching(/^2026\/11\/27\/holonet-quote\[3\][0-9a-f]{32}$/),
     ]);
   });
 });

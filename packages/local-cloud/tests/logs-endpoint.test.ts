@@ -13,7 +13,7 @@ import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from 
 
 // The local cloud's CloudWatch Logs, read with the real SDK client, after real requests through the HTTP API.
 const root = path.resolve(import.meta.dirname, "../../..");
-const GROUP = "/aws/lambda/holonet-store-save";
+const GROUP = "/holonet/dev/store-save";
 let dataDir: string;
 let cloud: LocalCloud;
 let logs: CloudWatchLogsClient;
@@ -68,7 +68,8 @@ describe("the local cloud's CloudWatch Logs", () => {
         eventId: expect.any(String),
         timestamp: expect.any(Number),
         ingestionTime: expect.any(Number),
-        logStreamName: expect.stringMatching(/^\d{4}\/\d\d\/\d\d\/\[\d+\][0-9a-f]{32}$/),
+        // The stage's own group: Lambda names such streams date/function[version]instance.
+        logStreamName: expect.stringMatching(/^\d{4}\/\d\d\/\d\d\/holonet-store-save\[\d+\][0-9a-f]{32}$/),
       });
     }
   });

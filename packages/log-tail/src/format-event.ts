@@ -17,6 +17,7 @@ function parseMessage(raw: string): Parsed {
   if (text.startsWith("{")) {
     try {
       const entry = JSON.parse(text) as Record<string, unknown>;
+      if (typeof entry._aws === "object" && entry._aws !== null) return metricsLine(entry);
       const rest = Object.entries(entry)
         .filter(([key]) => !SHOWN.has(key))
         .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`);
@@ -35,6 +36,20 @@ function parseMessage(raw: string): Parsed {
     return { requestId: parts[1], level: parts[2], message: parts.slice(3).join("\t") };
   // START/END/REPORT name the request as "RequestId: <id>".
   return { requestId: /RequestId: (\S+)/.exec(text)?.[1], message: text };
+}
+
+/** An Embedded Metric Format line: only its metrics' values, which is what a person reads it for. */
+function metricsLine(entry: Record<string, unknown>): Parsed {
+  const directives = (entry._aws as { CloudWatchMetrics?: { Metrics?: { Name?: string }[] }[] })
+    .CloudWatchMetrics;
+  const names = (directives ?? []).flatMap((directive) =>
+    (directive.Metrics ?? []).map((metric) => metric.Name),
+  );
+  return {
+    requestId: typeof entry.requestId === "string" ? entry.requestId : undefined,
+    level: "METRIC",
+    message: names.map((name) => `${name}=${JSON.stringify(entry[name ?? ""])}`).join(" "),
+  };
 }
 
 /** One line for one event: time, the function version, the request id, the level and the message. */

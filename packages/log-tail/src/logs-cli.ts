@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { FUNCTION_NAMES, functionName, isFunctionName } from "@holonet/infra/app-definition";
+import { FUNCTION_NAMES, isFunctionName, logGroupName } from "@holonet/infra/app-definition";
 import { isStage } from "@holonet/infra/stack-names";
 import { formatEvent } from "./format-event";
 import { filterEvents, followEvents, type LogQuery } from "./read-logs";
@@ -8,7 +8,7 @@ import { parseSince, plainTermPattern } from "./since";
 
 const HELP = `Usage: pnpm logs <service> [--stage <stage>] [--follow] [--since 10m] [--filter text] [--json]
 
-Prints a function's logs from CloudWatch Logs (its log group /aws/lambda/holonet-<service>): one line an
+Prints a function's logs from CloudWatch Logs (the stage's log group /holonet/<stage>/<service>): one line an
 event - the time, the function version, the request id, then the message; the services' JSON lines as
 level, message and their other fields. Services: ${FUNCTION_NAMES.join(", ")}.
 
@@ -16,8 +16,8 @@ AWS: the standard credential chain and region. The local cloud (pnpm dev): the s
 pointed at it - eval "$(pnpm -s local-env)" sets AWS_ENDPOINT_URL_CLOUDWATCH_LOGS among the others.
 
 Options:
-  --stage <name>   dev, ci or prod (default dev). The stages share each function (an alias each), so they
-                   share its log group; the version in each line tells them apart.
+  --stage <name>   dev, ci or prod (default dev). The stages share each function (an alias each), but each
+                   stage's versions log to the stage's own group, kept as long as the stage says.
   --since <when>   from this long ago (30s, 10m, 2h, 1d) or this date-time (default: 10m)
   --filter <text>  only events containing this text (a plain term: spaces and symbols taken literally)
   --follow, -f     keep printing new events, polling every second, until Ctrl-C
@@ -51,7 +51,7 @@ function parseCli(argv: string[]) {
   if (startTime === undefined)
     throw new UsageError(`--since takes 30s, 10m, 2h, 1d or a date-time, not "${values.since}".`);
   const query: LogQuery = {
-    logGroupName: `/aws/lambda/${functionName(service)}`,
+    logGroupName: logGroupName(service, values.stage),
     startTime,
     ...(values.filter && { filterPattern: plainTermPattern(values.filter) }),
   };

@@ -35,6 +35,28 @@ describe("formatEvent", () => {
     ).toContain(`${REQUEST} WARN  slow`);
   });
 
+  it("shows an Embedded Metric Format line as its metrics' values", () => {
+    const message = JSON.stringify({
+      _aws: {
+        Timestamp: 1,
+        CloudWatchMetrics: [
+          {
+            Namespace: "Holonet",
+            Dimensions: [["service"]],
+            Metrics: [{ Name: "Invocations" }, { Name: "Duration", Unit: "Milliseconds" }],
+          },
+        ],
+      },
+      service: "quote",
+      Invocations: 1,
+      Duration: 2.5,
+      requestId: "11111111-2222-4333-8444-555555555555",
+    });
+    expect(formatEvent({ timestamp: 0, message }, { color: false })).toBe(
+      "1970-01-01T00:00:00.000Z 11111111-2222-4333-8444-555555555555 METRIC Invocations=1 Duration=2.5",
+    );
+  });
+
   it("colours only when asked", () => {
     const line = JSON.stringify({ level: "ERROR", message: "boom", requestId: REQUEST });
     expect(formatEvent(event(line), { color: true })).toContain("\u001b[31mERROR");

@@ -77,6 +77,24 @@ describe("pnpm logs", () => {
     expect(JSON.parse(events[0].message)).toMatchObject({ message: "Quote saved", id: savedId });
   }, 40_000);
 
+  it("shows the same invocations as the dashboard", async () => {
+    // store-get: the following test below needs quote's log group not to exist yet.
+    for (let i = 0; i < 2; i += 1) await fetch(`${cloud.api}/quotes/${savedId}`);
+    const recent = (await (await fetch(`${cloud.dashboard}api/invocations?limit=200`)).json()) as {
+      requestId: string;
+      functionName: string;
+    }[];
+    const ids = recent
+      .filter((each) => each.functionName === "holonet-store-get")
+      .map((each) => each.requestId);
+    expect(ids).toHaveLength(2);
+    const { stdout } = await logsCli("store-get", "--since", "5m");
+    const started = stdout.split("\n").flatMap((line) => /START RequestId: (\S+)/.exec(line)?.[1] ?? []);
+    expect(started.sort()).toEqual([...ids].sort());
+    // Each invocation's metrics line reads as its values.
+    expect(stdout).toMatch(/ METRIC Invocations=1 Errors=0 ColdStart=[01] Duration=[\d.]+/);
+  }, 40_000);
+
   it("refuses an unknown service with exit status 2 and says which there are", async () => {
     const failure = await logsCli("nope").catch((error: unknown) => error);
     expect(failure).toMatchObject({
@@ -93,18 +111,13 @@ describe("following", () => {
     const seen: string[] = [];
     const timer = setTimeout(() => stop.abort(), 10_000);
     let polls = 0;
-    for await (const event of followEvents(
-      client,
-      { logGroupName: "/aws/lambda/holonet-quote" },
-      stop.signal,
-      {
-        intervalMs: 50,
-        onNoGroupYet: () => {
-          polls += 1;
-          void fetch(`${cloud.api}/quote?isJedi=true`);
-        },
+    for await (const event of followEvents(client, { logGroupName: "/holonet/dev/quote" }, stop.signal, {
+      intervalMs: 50,
+      onNoGroupYet: () => {
+        polls += 1;
+        void fetch(`${cloud.api}/quote?isJedi=true`);
       },
-    )) {
+    })) {
       seen.push(event.eventId ?? "");
       if (seen.length >= 3 && (event.message ?? "").startsWith("REPORT")) stop.abort();
     }
