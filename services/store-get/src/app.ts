@@ -1,8 +1,9 @@
-import { GetQuotePath, ListQuotesQuery, StoreGetInput } from "@holonet/contracts/store-get";
+import type { SavedQuote } from "@holonet/contracts/saved-quote";
+import { GetQuotePath, ListQuotesQuery, type QuotePage, StoreGetInput } from "@holonet/contracts/store-get";
 import { NotFoundError } from "@holonet/lambda-kit/errors";
 import type { HttpRequest } from "@holonet/lambda-kit/http-event";
 import { type HttpResponse, jsonResponse } from "@holonet/lambda-kit/http-response";
-import { lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
+import { type LambdaHandlerOptions, lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
 import type { Logger } from "@holonet/lambda-kit/logger";
 import { parseWith } from "@holonet/lambda-kit/validate";
 import type { QuoteStore } from "@holonet/quote-store/quote-store";
@@ -36,10 +37,12 @@ async function answerPage(store: QuoteStore, request: HttpRequest): Promise<Http
   return jsonResponse(200, page, { "cache-control": "no-store" });
 }
 
+/** The service with no platform around it: what Lambda, or any other platform's adapter, calls. */
+export type StoreGetApp = Pick<LambdaHandlerOptions<SavedQuote | QuotePage>, "http" | "direct">;
+
 /** `GET /quotes/{id}` and `GET /quotes`; direct: `{"id"}` -> the item, `{"limit"?, "cursor"?}` -> a page. */
-export function createHandler({ store, logger }: StoreGetDeps) {
-  return lambdaHandler({
-    logger,
+export function createApp({ store }: Pick<StoreGetDeps, "store">): StoreGetApp {
+  return {
     direct: async (input) => {
       const request = parseWith(StoreGetInput, input, "input");
       return "id" in request ? getQuote(store, request.id) : listQuotes(store, request);
@@ -54,5 +57,10 @@ export function createHandler({ store, logger }: StoreGetDeps) {
           throw new NotFoundError(`store-get does not serve ${request.routeKey}`);
       }
     },
-  });
+  };
+}
+
+/** The Lambda function: both event sources through lambda-kit's handler. */
+export function createHandler({ logger, ...deps }: StoreGetDeps) {
+  return lambdaHandler({ logger, ...createApp(deps) });
 }
