@@ -8,7 +8,8 @@ interface Second {
   throttles: number;
   coldStarts: number;
   latency: LatencyHistogram;
-  /** Per function: the most executions running at once in this second, and how many ran at its last event. */
+  /** Per function: how many ran as the second began, the most at once in it, and how many at its last event. */
+  first: Map<string, number>;
   peak: Map<string, number>;
   last: Map<string, number>;
 }
@@ -33,6 +34,7 @@ export function createMetricWindow(seconds: number, now: () => number) {
         throttles: 0,
         coldStarts: 0,
         latency: emptyHistogram(),
+        first: new Map(running),
         peak: new Map(running),
         last: new Map(running),
       };
@@ -42,9 +44,10 @@ export function createMetricWindow(seconds: number, now: () => number) {
   };
 
   const setRunning = (functionName: string, delta: number) => {
+    // The slot first: a second that begins with this event began with the count before it.
+    const second = slot();
     const count = Math.max(0, (running.get(functionName) ?? 0) + delta);
     running.set(functionName, count);
-    const second = slot();
     second.last.set(functionName, count);
     if (count > (second.peak.get(functionName) ?? 0)) second.peak.set(functionName, count);
   };
@@ -77,8 +80,6 @@ export function createMetricWindow(seconds: number, now: () => number) {
     },
     started: (functionName: string) => setRunning(functionName, 1),
     finished: (functionName: string) => setRunning(functionName, -1),
-    running: (functionName: string) => running.get(functionName) ?? 0,
-    functionNames: () => [...running.keys()],
 
     /** Requests per second over the last `last` seconds. */
     requestsPerSecond(last: number): number {
@@ -95,8 +96,10 @@ export function createMetricWindow(seconds: number, now: () => number) {
       const names = [...running.keys()];
       const concurrency: Record<string, number[]> = {};
       for (const name of names) {
-        // A second with no events ran what the one before it ended with.
-        let carried = 0;
+        // A second with no events ran what the one before it ended with; before the window's first event,
+        // what that second began with; with no event in the window at all, what runs now.
+        const firstSlot = slots.find(({ second }) => second !== undefined)?.second;
+        let carried = firstSlot ? (firstSlot.first.get(name) ?? 0) : (running.get(name) ?? 0);
         concurrency[name] = slots.map(({ second }) => {
           if (!second) return carried;
           carried = second.last.get(name) ?? carried;
