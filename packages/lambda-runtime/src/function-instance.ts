@@ -12,6 +12,7 @@ import { lambdaEnvironment } from "./lambda-environment";
 import { exitDetail, exitError, type LambdaErrorPayload, timeoutError } from "./lambda-error";
 import {
   endOfInvocationMark,
+  FRAME_END,
   type InitializedMessage,
   type InvokeMessage,
   type ResultMessage,
@@ -74,13 +75,12 @@ const RUNNER = fileURLToPath(new URL("../dist/runner.mjs", import.meta.url));
  */
 const INIT_LIMIT_SECONDS = 10;
 
-/** The invocation in progress: its end-of-output mark, and what it has received so far. */
+/** The invocation in progress: its end-of-invocation mark, and where stdout holds it once found. */
 interface Current {
   mark: string;
+  markAt?: number;
   /** The handler is loaded: the invocation's own time limit runs. */
   initialized: () => void;
-  logs?: string;
-  result?: ResultMessage;
   finish: (result: ResultMessage, logs: string) => void;
   exited: (detail: string, logs: string) => void;
 }
@@ -119,9 +119,27 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
     return logs;
   };
 
-  const completeIfReady = () => {
-    if (!current?.result || current.logs === undefined) return;
-    const { result, logs, finish } = current;
+  /** How far stdout has been searched for the current invocation's frame, so that no byte is searched twice. */
+  let searchedTo = 0;
+  /** Ends the current invocation once stdout holds its whole end-of-invocation frame (runner-protocol.ts). */
+  const takeFrame = () => {
+    if (!current) return;
+    if (current.markAt === undefined) {
+      const at = stdoutText.indexOf(current.mark, Math.max(0, searchedTo - current.mark.length));
+      searchedTo = at === -1 ? stdoutText.length : at + current.mark.length;
+      if (at === -1) return;
+      current.markAt = at;
+    }
+    const end = stdoutText.indexOf(FRAME_END, searchedTo);
+    searchedTo = end === -1 ? stdoutText.length : end;
+    if (end === -1) return;
+    const result = JSON.parse(stdoutText.slice(current.markAt + current.mark.length, end)) as ResultMessage;
+    const rest = stdoutText.slice(end + FRAME_END.length);
+    stdoutText = stdoutText.slice(0, current.markAt);
+    const logs = takeLogs();
+    stdoutText = rest;
+    searchedTo = 0;
+    const { finish } = current;
     current = undefined;
     // Lambda resets the sandbox after an init error, so the next invocation initialises afresh.
     if (!result.ok && result.phase === "init") {
@@ -133,27 +151,14 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
 
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     stdoutText += chunk;
-    if (!current || current.logs !== undefined) return;
-    const at = stdoutText.indexOf(current.mark);
-    if (at === -1) return;
-    const rest = stdoutText.slice(at + current.mark.length);
-    stdoutText = stdoutText.slice(0, at);
-    current.logs = takeLogs();
-    stdoutText = rest;
-    completeIfReady();
+    takeFrame();
   });
   // Node itself writes here (a fatal error, the inspector's banner); the function's stderr goes to stdout.
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderrText += chunk;
   });
-  child.on("message", (message: ResultMessage | InitializedMessage) => {
-    if (!current) return;
-    if (message.type === "initialized") {
-      current.initialized();
-      return;
-    }
-    current.result = message;
-    completeIfReady();
+  child.on("message", (message: InitializedMessage) => {
+    if (message.type === "initialized") current?.initialized();
   });
   const ended = (detail: string) => {
     state = "dead";
@@ -202,6 +207,7 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
       let timer = initialized
         ? setTimeout(timeUp(timeoutSeconds), timeoutSeconds * 1000)
         : setTimeout(timeUp(INIT_LIMIT_SECONDS), INIT_LIMIT_SECONDS * 1000);
+      searchedTo = 0;
       current = {
         mark: endOfInvocationMark(requestId),
         initialized: () => {

@@ -10,7 +10,7 @@ import { format } from "node:util";
 import { lambdaContext } from "./lambda-context";
 import { type LambdaErrorPayload, toLambdaError } from "./lambda-error";
 import {
-  endOfInvocationMark,
+  endOfInvocationFrame,
   type InitializedMessage,
   type InvokeMessage,
   type ResultMessage,
@@ -131,7 +131,6 @@ async function invoke(message: InvokeMessage): Promise<ResultMessage> {
 
 process.on("message", (message: InvokeMessage) => {
   void invoke(message).then((result) => {
-    process.stdout.write(endOfInvocationMark(message.invocation.awsRequestId));
-    process.send?.(result);
+    process.stdout.write(endOfInvocationFrame(message.invocation.awsRequestId, result));
   });
 });

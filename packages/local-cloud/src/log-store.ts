@@ -50,6 +50,15 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
   const groups = new Map<string, LogGroup>();
   const streamOf = new Map<string, string>();
   let sequence = 0;
+  /**
+   * Drops the events past the limit in one go: when a group is read, or once it is a quarter over. One
+   * splice per line, as it was, moves the whole array each time: about 40 us a line at 10,000 events, the
+   * largest part of the local cloud's own cost per request under load (issue 8's profile).
+   */
+  const trim = (group: LogGroup | undefined, slack = 0) => {
+    if (group && group.events.length > limit + slack) group.events.splice(0, group.events.length - limit);
+    return group;
+  };
 
   return {
     append({ functionName, version, logGroup, text, timestamp }) {
@@ -93,9 +102,9 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
         ingestionTime: at,
         message: text,
       });
-      if (group.events.length > limit) group.events.splice(0, group.events.length - limit);
+      trim(group, Math.ceil(limit / 4));
     },
-    group: (name) => groups.get(name),
-    groups: () => [...groups.values()],
+    group: (name) => trim(groups.get(name)),
+    groups: () => [...groups.values()].map((group) => trim(group) ?? group),
   };
 }

@@ -3,8 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+// Before s3rver: it replaces s3rver's folder walk with one that reads a folder again only when it changed.
+import "./s3rver-walk";
 import S3rver from "s3rver";
 import { type FilesystemStore, makeObjectWritesAtomic } from "./atomic-object-writes";
+import { cacheObjectMetadata, type MetadataStore } from "./metadata-cache";
 
 /** s3rver checks no signature, but it does insist on this access key id (and secret). */
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
@@ -43,6 +46,7 @@ export async function startLocalS3(options: { directory: string; buckets: LocalB
     })),
   });
   const writes = makeObjectWritesAtomic(server.store as FilesystemStore);
+  cacheObjectMetadata(server.store as MetadataStore);
   const address: AddressInfo = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
