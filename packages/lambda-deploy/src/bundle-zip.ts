@@ -15,13 +15,19 @@ function listFiles(dir: string, prefix = ""): string[] {
   });
 }
 
+const isSourceMap = (file: string) => file.endsWith(".map");
+
 /**
  * Zips a directory reproducibly: entries in sorted order, with fixed times and modes. The same code always
  * gives the same bytes, and so the same CodeSha256 on Lambda, which is how a deploy knows nothing changed.
+ *
+ * Source maps stay out unless asked for: the zip holds what runs, and a map is three quarters of a
+ * bundle's zip (docs/decisions/0009-zip-without-source-maps.md). `pnpm dev --inspect` asks for them.
  */
-export function zipDirectory(dir: string): Uint8Array {
+export function zipDirectory(dir: string, options: { sourceMaps?: boolean } = {}): Uint8Array {
   const entries = Object.fromEntries(
     listFiles(dir)
+      .filter((file) => options.sourceMaps === true || !isSourceMap(file))
       .sort()
       .map((file) => [
         file,

@@ -35,6 +35,16 @@ describe("zipDirectory", () => {
     expect(codeSha256(zipDirectory(dir))).not.toBe(before);
   });
 
+  it("leaves source maps out, unless asked for them", () => {
+    writeFileSync(path.join(dir, "handler.mjs.map"), '{"version":3}');
+    expect(Object.keys(unzipSync(zipDirectory(dir))).sort()).toEqual(["handler.mjs", "lib/util.mjs"]);
+    expect(Object.keys(unzipSync(zipDirectory(dir, { sourceMaps: true }))).sort()).toEqual([
+      "handler.mjs",
+      "handler.mjs.map",
+      "lib/util.mjs",
+    ]);
+  });
+
   it("states CodeSha256 as Lambda does: base64 of the SHA-256", () => {
     expect(codeSha256(new TextEncoder().encode("abc"))).toBe("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
   });

@@ -182,7 +182,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       publishFunction(
         lambdaClient,
         stackFunctionSpec(service, stage, stackOutputs),
-        zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist")),
+        // A zip holds the code alone; the service under the debugger gets its map (docs/decisions/0009).
+        zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist"), {
+          sourceMaps: options.inspect?.service === service,
+        }),
         { alias },
       );
     for (const service of FUNCTION_NAMES) {
