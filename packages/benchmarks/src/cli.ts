@@ -1,0 +1,190 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { FUNCTION_NAMES, FUNCTIONS } from "@holonet/infra/app-definition";
+import { buildPackages } from "@holonet/local-invoke/build-services";
+import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import type { BenchContext } from "./bench-context";
+import { FULL, QUICK } from "./bench-settings";
+import { type Figure, withBefore } from "./figures";
+import { closeHttpClient } from "./http-client";
+import { describeMachine } from "./machine";
+import { progress } from "./progress";
+import { copyRepository } from "./repo-copy";
+import { type Report, renderJson, renderMarkdown } from "./report-writer";
+import { coldStartSection } from "./sections/cold-start";
+import { deploySection } from "./sections/deploy";
+import { devLoopSection } from "./sections/dev-loop";
+import { gatewaySections } from "./sections/gateway";
+import { invokeSection } from "./sections/invoke";
+import { listGrowthSection } from "./sections/list-growth";
+
+const SECTIONS = ["gateway", "invoke", "cold", "growth", "dev", "deploy"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const HELP = `Usage: pnpm bench [options]
+
+Measures the local cloud, the bundles and the developer's loop, each beside a baseline measured in the
+same run (a bare node:http server, a direct call of the handler, node -e 0, pnpm's own start), and writes
+docs/benchmarks.md (the tables) and docs/benchmarks.json (one record per figure). Takes a few minutes;
+progress goes to stderr. Traffic goes to 127.0.0.1 only; the dev-loop and deploy figures are taken in a
+temporary copy of the repository, so the working tree is never edited.
+
+Options:
+  --quick            fewer and shorter runs: a smoke check (written to a temporary folder unless --out)
+  --only <list>      only these sections, comma-separated: ${SECTIONS.join(", ")}
+                     (written to a temporary folder unless --out)
+  --before <file>    an earlier run's benchmarks.json: its figures become the "before" columns
+  --out <dir>        where to write benchmarks.md and benchmarks.json (default docs/ for a full run)
+  --render <file>    measure nothing: write benchmarks.md again from that benchmarks.json, with the
+                     findings (src/findings.md) as they are now
+  -h, --help         show this help`;
+
+const COMMANDS = [
+  "pnpm install",
+  "pnpm bench                                   # everything, a few minutes: docs/benchmarks.{md,json}",
+  "pnpm bench --quick                           # a smoke check, fewer and shorter runs",
+  "pnpm bench --before old-benchmarks.json      # the same, with an earlier run as the before columns",
+  "pnpm bench --only gateway,invoke --out /tmp/b  # some sections",
+  "pnpm --filter @holonet/benchmarks run profile  # a CPU profile of the local cloud under load",
+];
+
+const METHOD = [
+  "Load comes from autocannon 8 in a process of its own; each configuration runs after an untimed warm-up (so no cold start is counted), in alternating runs with its baseline; the median run is quoted. Latency percentiles are taken from every 2xx answer's exact time.",
+  "The local cloud runs in the bench's process (startLocalCloud: S3, the Lambda API, the HTTP API), each function instance in a process of its own, as `pnpm dev` runs it. The HTTP API's throttling is raised to 1,000,000 requests/s so that its configured rate limit never answers a measurement; Lambda's account concurrency (100) is left as on AWS, so above 100 connections some answers are 429.",
+  "The bare server is node:http in the same process answering the gateway's own answer (status, headers, JSON bytes) with no work: the physical limit of this machine for that answer.",
+  "Invocations are timed one at a time, in rounds that alternate the variants; the direct call imports services/quote/dist/handler.mjs into the bench's process.",
+  "Cold starts spawn a fresh node process that imports the handler and answers the service's smoke event on stdout (store-save and store-get against a local S3); the floor is a process that answers at once. The unbundled variant is the service built with every npm package left in node_modules (loaded file by file, as from a classic zip); its size is that of the handler and those packages deflated.",
+  "The developer's loop and the deploy run in a temporary copy of the repository (without .git, turbo's cache or .holonet), so no edit touches the working tree; `pnpm dev` runs on free ports with its own --data-dir.",
+];
+
+async function runSection(
+  section: Section,
+  sections: readonly Section[],
+  ctx: BenchContext,
+  repoCopy: () => string,
+): Promise<Figure[]> {
+  // The gateway's figures and the throughput curve share one cloud and their 10- and 50-connection runs.
+  const growth = sections.includes("growth");
+  switch (section) {
+    case "gateway":
+      return gatewaySections(ctx, { gateway: true, growth });
+    case "invoke":
+      return invokeSection(ctx);
+    case "cold":
+      return coldStartSection(ctx);
+    case "growth":
+      return [
+        ...(sections.includes("gateway") ? [] : await gatewaySections(ctx, { gateway: false, growth: true })),
+        ...(await listGrowthSection(ctx)),
+      ];
+    case "dev":
+      return devLoopSection(ctx, repoCopy());
+    case "deploy":
+      return deploySection(ctx, repoCopy());
+  }
+}
+
+const FINDINGS = new URL("./findings.md", import.meta.url);
+const readFindings = () => (existsSync(FINDINGS) ? readFileSync(FINDINGS, "utf8") : "");
+
+/** The tables of an earlier run, written again with the findings as they are now. */
+function renderAgain(file: string, out = path.dirname(file)): void {
+  const report = JSON.parse(readFileSync(file, "utf8")) as Omit<Report, "findings">;
+  writeFileSync(path.join(out, "benchmarks.md"), renderMarkdown({ ...report, findings: readFindings() }));
+  console.log(`Written ${path.relative(process.cwd(), path.join(out, "benchmarks.md"))} from ${file}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      only: { type: "string" },
+      before: { type: "string" },
+      out: { type: "string" },
+      render: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (values.render) {
+    renderAgain(path.resolve(values.render), values.out);
+    return;
+  }
+  const only = values.only?.split(",").map((each) => each.trim());
+  const unknown = only?.filter((each) => !(SECTIONS as readonly string[]).includes(each)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`Unknown section(s): ${unknown.join(", ")}. Sections: ${SECTIONS.join(", ")}`);
+  const sections = SECTIONS.filter((each) => only === undefined || only.includes(each));
+
+  // These machines run Node 20, on which the SDK warns of its future releases; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const root = findWorkspaceRoot(process.cwd());
+  const partial = values.quick || only !== undefined;
+  const out = path.resolve(
+    values.out ?? (partial ? path.join(tmpdir(), "holonet-bench") : path.join(root, "docs")),
+  );
+  const earlier = values.before
+    ? (JSON.parse(readFileSync(path.resolve(values.before), "utf8")) as { figures: Figure[] }).figures
+    : undefined;
+  const machine = describeMachine();
+  const started = performance.now();
+  const tmp = mkdtempSync(path.join(tmpdir(), "holonet-bench-"));
+  const ctx: BenchContext = { root, tmp, settings: values.quick ? QUICK : FULL };
+  let copy: string | undefined;
+  const repoCopy = () => {
+    copy ??= copyRepository(root, path.join(tmp, "repo"));
+    return copy;
+  };
+
+  try {
+    progress(
+      `building the services (turbo), ${values.quick ? "quick" : "full"} run of: ${sections.join(", ")}`,
+    );
+    buildPackages(root, [
+      "@holonet/lambda-runtime",
+      "@holonet/web",
+      ...FUNCTION_NAMES.map((name) => FUNCTIONS[name].packageName),
+    ]);
+    let figures: Figure[] = [];
+    for (const section of sections) {
+      progress(`section ${section}`);
+      figures.push(...(await runSection(section, sections, ctx, repoCopy)));
+    }
+    if (earlier) figures = withBefore(figures, earlier);
+
+    const report = {
+      machine,
+      mode: values.quick ? "quick" : "full",
+      durationSeconds: (performance.now() - started) / 1000,
+      commands: COMMANDS,
+      method: METHOD,
+      findings: readFindings(),
+      figures,
+    };
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, "benchmarks.md"), renderMarkdown(report));
+    writeFileSync(path.join(out, "benchmarks.json"), renderJson(report));
+    const missed = figures.filter((each) => each.met === false).length;
+    const met = figures.filter((each) => each.met === true).length;
+    console.log(
+      `${figures.length} figures in ${Math.round(report.durationSeconds)} s; goals met ${met}, missed ${missed}. Written to ${path.relative(process.cwd(), out) || "."}/benchmarks.{md,json}`,
+    );
+  } finally {
+    closeHttpClient();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  // Function instances and keep-alive sockets are closed; anything a peer left running must not hold the exit.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`pnpm bench: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);
