@@ -1,5 +1,5 @@
 import type { BucketInfo } from "../dashboard-api";
-import { el } from "./dom";
+import { compactTable, el } from "./dom";
 import { bytes } from "./format";
 
 /** Each bucket and the first of its objects, as the S3 API lists them. */
@@ -23,35 +23,15 @@ export function renderBuckets(container: HTMLElement, buckets: BucketInfo[]) {
         : el(
             "div",
             { class: "scroll" },
-            el(
-              "table",
-              { class: "compact" },
-              el(
-                "thead",
-                {},
+            compactTable(
+              [{ title: "Key" }, { title: "Size", num: true }, { title: "Last modified" }],
+              bucket.objects.map((object) =>
                 el(
                   "tr",
                   {},
-                  el("th", {}, "Key"),
-                  el("th", { class: "num" }, "Size"),
-                  el("th", {}, "Last modified"),
-                ),
-              ),
-              el(
-                "tbody",
-                {},
-                ...bucket.objects.map((object) =>
-                  el(
-                    "tr",
-                    {},
-                    el("td", { class: "mono" }, object.key),
-                    el("td", { class: "num" }, bytes(object.size)),
-                    el(
-                      "td",
-                      { class: "muted" },
-                      object.lastModified.replace("T", " ").replace(/\.\d+.*$/, ""),
-                    ),
-                  ),
+                  el("td", { class: "mono" }, object.key),
+                  el("td", { class: "num" }, bytes(object.size)),
+                  el("td", { class: "muted" }, object.lastModified.replace("T", " ").replace(/\.\d+.*$/, "")),
                 ),
               ),
             ),

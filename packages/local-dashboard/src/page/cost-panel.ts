@@ -1,5 +1,5 @@
 import type { CostSnapshot } from "../dashboard-api";
-import { el } from "./dom";
+import { compactTable, el } from "./dom";
 import { count, elapsed, usd } from "./format";
 
 /** What this session would have cost on AWS at list prices, per function and for the API. */
@@ -20,30 +20,20 @@ export function renderCost(container: HTMLElement, cost: CostSnapshot) {
       el("strong", { "data-testid": "cost-total" }, usd(cost.totalUsd)),
       ` over ${elapsed(cost.elapsedSeconds)}, at AWS list prices`,
     ),
-    el(
-      "table",
-      { class: "compact" },
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          el("th", {}, ""),
-          el("th", { class: "num" }, "Requests"),
-          el("th", { class: "num" }, "GB-seconds"),
-          el("th", { class: "num" }, "USD"),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
+    compactTable(
+      [
+        { title: "" },
+        { title: "Requests", num: true },
+        { title: "GB-seconds", num: true },
+        { title: "USD", num: true },
+      ],
+      [
         ...cost.functions.map((fn) =>
           row(fn.functionName, count(fn.invocations), fn.gbSeconds.toFixed(3), fn.usd),
         ),
         row("HTTP API", count(cost.apiRequests), "", cost.apiUsd),
         row("Total", "", "", cost.totalUsd, "total"),
-      ),
+      ],
     ),
   );
 }

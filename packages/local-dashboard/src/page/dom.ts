@@ -21,6 +21,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A compact table: a header cell per column (`num` ones right-aligned), then the rows. */
+export function compactTable(columns: { title: string; num?: boolean }[], rows: Child[]): HTMLTableElement {
+  const head = columns.map(({ title, num }) => el("th", num ? { class: "num" } : {}, title));
+  return el("table", { class: "compact" }, el("thead", {}, el("tr", {}, ...head)), el("tbody", {}, ...rows));
+}
+
 /** The element with this id, of the expected kind: the page's markup is part of the program. */
 export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
   const element = document.getElementById(id);

@@ -1,5 +1,5 @@
 import type { FunctionInfo } from "../dashboard-api";
-import { el } from "./dom";
+import { compactTable, el } from "./dom";
 
 /** $LATEST first, then the newest published version. */
 const byVersion = (a: { version: string }, b: { version: string }) =>
@@ -44,23 +44,15 @@ export function renderFunctions(container: HTMLElement, functions: FunctionInfo[
             ),
           ),
         ),
-        el(
-          "table",
-          { class: "compact" },
-          el(
-            "thead",
-            {},
-            el(
-              "tr",
-              {},
-              el("th", {}, "Version"),
-              el("th", {}, "Aliases"),
-              el("th", {}, "Code SHA-256"),
-              el("th", {}, "Last modified"),
-              el("th", {}, "Description"),
-            ),
-          ),
-          el("tbody", {}, ...rows),
+        compactTable(
+          [
+            { title: "Version" },
+            { title: "Aliases" },
+            { title: "Code SHA-256" },
+            { title: "Last modified" },
+            { title: "Description" },
+          ],
+          rows,
         ),
       );
     });
