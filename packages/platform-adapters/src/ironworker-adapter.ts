@@ -50,3 +50,19 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   const at = argv.indexOf(flag);
   return at === -1 ? undefined : argv[at + 1];
 }
+
+/**
+ * A service's whole IronWorker entry: wires it with its logs on stderr, so that stdout (the task's log)
+ * holds the answer alone, runs the task of this process and sets its exit code.
+ */
+export async function runAsIronWorker<TOutput>(
+  wire: (writeLog: (line: string) => void) => { app: DirectApp<TOutput>; logger: Logger },
+): Promise<void> {
+  const { app, logger } = wire((line) => process.stderr.write(`${line}\n`));
+  process.exitCode = await runIronWorkerTask(app, {
+    argv: process.argv,
+    environment: process.env,
+    writeOutput: (text) => process.stdout.write(text),
+    logger,
+  });
+}
