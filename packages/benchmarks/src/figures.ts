@@ -25,16 +25,14 @@ export interface Goal {
   isMet: (value: number, baselineValue: number) => boolean;
 }
 
-export interface FigureInput {
-  section: string;
-  name: string;
-  value: number | null;
-  unit: string;
-  baseline: string;
-  baselineValue: number | null;
+/** What a section measured: a Figure before its ratio and verdict are worked out. */
+export type FigureInput = Pick<
+  Figure,
+  "section" | "name" | "value" | "unit" | "baseline" | "baselineValue"
+> & {
   goal?: Goal;
   note?: string;
-}
+};
 
 const finite = (x: number | null): x is number => x !== null && Number.isFinite(x);
 

@@ -15,3 +15,7 @@ export async function repeat<T>(runs: number, measure: (run: number) => Promise<
   for (let run = 0; run < runs; run++) results.push(await measure(run));
   return results;
 }
+
+/** Times in ms as seconds for a figure's note: `1.35, 1.70, 1.36`. */
+export const secondsList = (timesMs: readonly number[], digits: number) =>
+  timesMs.map((ms) => (ms / 1000).toFixed(digits)).join(", ");

@@ -73,7 +73,7 @@ export function invocationFields(input: {
 }
 
 /** `Root=1-5e1b4151-...;Parent=...;Sampled=1` -> `1-5e1b4151-...`, as Powertools logs it; a bare id as it is. */
-function traceIdOf(value: string | undefined): string | undefined {
+export function traceIdOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const root = /(?:^|;)\s*Root=([^;]+)/.exec(value)?.[1];
   return root ?? (value.includes("=") ? undefined : value);

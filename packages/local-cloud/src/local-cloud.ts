@@ -83,6 +83,8 @@ export interface LocalCloud extends DevConfig {
   close(): Promise<void>;
 }
 
+const BUCKET_IDS = Object.keys(BUCKETS) as (keyof typeof BUCKETS)[];
+
 /** Locally every function gets a role ARN of its own, named as the stage's stack names it on AWS. */
 const localRole = (service: FunctionName, stage: Stage) =>
   `arn:aws:iam::000000000000:role/${functionRoleName(service, stage)}`;
@@ -119,7 +121,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const s3 = await startLocalS3({
       directory: path.join(options.dataDir, "s3"),
       port: ports.s3,
-      buckets: (Object.keys(BUCKETS) as (keyof typeof BUCKETS)[]).map((bucket) => ({
+      buckets: BUCKET_IDS.map((bucket) => ({
         name: bucketName(bucket, stage),
         ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
       })),
@@ -266,9 +268,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         lambda: lambdaClient,
         s3: s3Client,
         functionNames: FUNCTION_NAMES.map(functionName),
-        bucketNames: (Object.keys(BUCKETS) as (keyof typeof BUCKETS)[]).map((bucket) =>
-          bucketName(bucket, stage),
-        ),
+        bucketNames: BUCKET_IDS.map((bucket) => bucketName(bucket, stage)),
       }),
       log,
     });

@@ -31,18 +31,23 @@ const LoggingConfig = z.object({
 });
 const TracingConfig = z.object({ Mode: z.enum(["Active", "PassThrough"]).optional() });
 
-export const CreateFunctionRequest = z.object({
-  FunctionName: z.string().min(1).max(170),
-  Runtime,
-  Role,
-  Handler,
-  Code: z.object({ ZipFile: ZipFile.optional(), S3Bucket: z.string().optional() }),
+/** The settings CreateFunction and UpdateFunctionConfiguration both take, each optional. */
+const OptionalSettings = {
   Description: Description.optional(),
   Timeout: Timeout.optional(),
   MemorySize: MemorySize.optional(),
   Environment: Environment.optional(),
   LoggingConfig: LoggingConfig.optional(),
   TracingConfig: TracingConfig.optional(),
+};
+
+export const CreateFunctionRequest = z.object({
+  FunctionName: z.string().min(1).max(170),
+  Runtime,
+  Role,
+  Handler,
+  Code: z.object({ ZipFile: ZipFile.optional(), S3Bucket: z.string().optional() }),
+  ...OptionalSettings,
   Publish: z.boolean().optional(),
   PackageType: z.literal("Zip").optional(),
   Architectures: Architectures.optional(),
@@ -61,12 +66,7 @@ export const UpdateFunctionConfigurationRequest = z.object({
   Runtime: Runtime.optional(),
   Role: Role.optional(),
   Handler: Handler.optional(),
-  Description: Description.optional(),
-  Timeout: Timeout.optional(),
-  MemorySize: MemorySize.optional(),
-  Environment: Environment.optional(),
-  LoggingConfig: LoggingConfig.optional(),
-  TracingConfig: TracingConfig.optional(),
+  ...OptionalSettings,
   RevisionId,
 });
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { defaultLogGroup } from "@holonet/lambda-runtime/lambda-context";
 import { type CodeInfo, codeInfo, codeKey, unzipCode } from "./zip-code";
 
 /** The configuration a version freezes, beside its code. */
@@ -20,7 +21,7 @@ export interface FunctionSettings {
 
 /** The log group a version's logs go to. */
 export const logGroupOf = (functionName: string, settings: FunctionSettings) =>
-  settings.logGroup ?? `/aws/lambda/${functionName}`;
+  settings.logGroup ?? defaultLogGroup(functionName);
 
 export interface StoredCode extends CodeInfo {
   /** The folder under the function's code/ that holds the unzipped package (and <key>.zip beside it). */

@@ -108,6 +108,8 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
     totalReserved,
   });
   const startedAt = Date.now();
+  // Paired with onInvocation below: the pool leases only idle, live instances, whose invoke resolves
+  // (a timeout or a crash is an outcome, not a rejection).
   ctx.onInvocationStart?.(ref);
   let outcome: InvokeOutcome;
   try {
@@ -116,22 +118,6 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
       invokedFunctionArn: execution.invokedArn,
       ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
     });
-  } catch (error) {
-    // The record below ends the execution for observers; one that could not run still has to end.
-    ctx.onInvocation?.({
-      ...ref,
-      requestId: randomUUID(),
-      version: record.version,
-      startedAt,
-      event,
-      result: { errorType: "Runtime.Unknown", errorMessage: (error as Error).message },
-      durationMs: 0,
-      billedDurationMs: 0,
-      memoryMb: record.settings.memorySize,
-      coldStart: lease.coldStart,
-      error: "Runtime.Unknown",
-    });
-    throw error;
   } finally {
     lease.release();
   }

@@ -11,7 +11,7 @@ import { startBenchCloud } from "../bench-cloud";
 import type { BenchContext } from "../bench-context";
 import { type Figure, figure } from "../figures";
 import { progress } from "../progress";
-import { median } from "../stats";
+import { median, secondsList } from "../stats";
 import { timeProcess } from "../timed-process";
 import { pnpmFloor } from "./dev-loop";
 
@@ -78,7 +78,7 @@ export async function deploySection(ctx: BenchContext, repo: string): Promise<Fi
         baseline: "pnpm exec node -e 0 (pnpm's own start)",
         baselineValue: floor / 1000,
         goal: { text: "< 2 s", isMet: (value) => value < 2 },
-        note: `${times.length} run(s): ${times.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s`,
+        note: `${times.length} run(s): ${secondsList(times, 2)} s`,
       }),
     ];
   } finally {

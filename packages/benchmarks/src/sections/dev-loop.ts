@@ -5,7 +5,7 @@ import { startDev } from "../dev-process";
 import { type Figure, figure } from "../figures";
 import { httpRequest } from "../http-client";
 import { progress } from "../progress";
-import { median } from "../stats";
+import { median, secondsList } from "../stats";
 import { timeProcess } from "../timed-process";
 
 const SECTION = "d. The developer's loop (in a copy of the repository)";
@@ -115,7 +115,7 @@ export async function devLoopSection(ctx: BenchContext, repo: string): Promise<F
       name: "pnpm dev to the first 200, cold (TURBO_FORCE, empty data folder)",
       value: median(cold) / 1000,
       goal: { text: "< 3 s", isMet: (value) => value < 3 },
-      note: `${cold.length} run(s): ${cold.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s`,
+      note: `${cold.length} run(s): ${secondsList(cold, 1)} s`,
     }),
     figure({
       ...floorBase,
@@ -128,7 +128,7 @@ export async function devLoopSection(ctx: BenchContext, repo: string): Promise<F
       name: "pnpm dev to the first 200, with turbo's cache and the data folder of the last run",
       value: median(cached) / 1000,
       goal: { text: "< 3 s", isMet: (value) => value < 3 },
-      note: `${cached.length} run(s): ${cached.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s`,
+      note: `${cached.length} run(s): ${secondsList(cached, 1)} s`,
     }),
     figure({
       section: SECTION,
@@ -138,7 +138,7 @@ export async function devLoopSection(ctx: BenchContext, repo: string): Promise<F
       baseline: "tsup alone on the quote service (the build a reload cannot skip)",
       baselineValue: tsup / 1000,
       goal: { text: "< 1 s", isMet: (value) => value < 1 },
-      note: `${reloads.length} edit(s): ${reloads.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; polled every ${POLL_MS} ms`,
+      note: `${reloads.length} edit(s): ${secondsList(reloads, 2)} s; polled every ${POLL_MS} ms`,
     }),
     figure({
       ...floorBase,

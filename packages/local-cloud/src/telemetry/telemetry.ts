@@ -1,3 +1,4 @@
+import { traceIdOf } from "@holonet/lambda-kit/logger";
 import { METRIC_NAMESPACE } from "@holonet/lambda-kit/metrics";
 import type {
   InvocationDetail,
@@ -60,6 +61,7 @@ export function createTelemetry(now: () => number = Date.now) {
   };
 
   const summary = ({ record }: Finished): InvocationSummary => {
+    const traceId = traceIdOf(record.traceHeader);
     const gateway = record.traceHeader ? gatewayByTrace.get(record.traceHeader) : undefined;
     return {
       requestId: record.requestId,
@@ -71,7 +73,7 @@ export function createTelemetry(now: () => number = Date.now) {
       ...(record.initDurationMs !== undefined && { initDurationMs: record.initDurationMs }),
       coldStart: record.coldStart,
       ...(record.error && { error: record.error }),
-      ...(record.traceHeader && { traceId: traceIdOf(record.traceHeader) }),
+      ...(traceId && { traceId }),
       ...(gateway && { apiRequestId: gateway.requestId, status: gateway.status }),
       ...(gateway?.routeKey && { route: gateway.routeKey }),
     };
@@ -157,9 +159,6 @@ export function createTelemetry(now: () => number = Date.now) {
 }
 
 export type Telemetry = ReturnType<typeof createTelemetry>;
-
-/** `Root=1-5e1b4151-...;Parent=...` -> `1-5e1b4151-...`. */
-const traceIdOf = (header: string) => /(?:^|;)\s*Root=([^;]+)/.exec(header)?.[1] ?? header;
 
 function cut(value: unknown): { value: unknown; truncated: boolean } {
   const text = JSON.stringify(value) ?? "null";
