@@ -152,7 +152,7 @@ process.stdout.write(JSON.stringify(r) + "\\n"); process.exit(0);`;
           {
             env: {
               PATH: process.env.PATH,
-              ...localS3Environment(s3.endpoint),
+              ...localS3Environment(s3.endpoint, s3.credentials.functionRole),
               DATA_BUCKET: bucketName("data", "dev"),
               AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
               BENCH_MODULE: pathToFileURL(path.join(dir, "dist", "handler.mjs")).href,

@@ -27,7 +27,7 @@ describeContractSuite({
   },
   start: async () => {
     const s3 = await startTemporaryS3([{ name: BUCKET }]);
-    Object.assign(process.env, storeEnvironment(s3.endpoint));
+    Object.assign(process.env, storeEnvironment(s3));
     const functions: Record<string, HttpsHandler> = {};
     for (const [service, name] of Object.entries(EXPORTS) as [FunctionName, string][]) {
       functions[name] = (await import(entryModule(service, "firebase")))[name];

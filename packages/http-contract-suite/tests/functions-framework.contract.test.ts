@@ -20,7 +20,7 @@ describeContractSuite({
   },
   start: async () => {
     const s3: LocalS3 = await startTemporaryS3([{ name: BUCKET }]);
-    const environment = storeEnvironment(s3.endpoint);
+    const environment = storeEnvironment(s3);
     const started = await Promise.allSettled(
       FUNCTION_NAMES.map(
         async (service) => [service, await startServeGcf(serviceDir(service), environment)] as const,

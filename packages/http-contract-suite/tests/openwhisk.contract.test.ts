@@ -25,7 +25,7 @@ describeContractSuite({
   start: async () => {
     const s3 = await startTemporaryS3([{ name: BUCKET }]);
     // An action's parameters and environment come from its deployment; here from the test's process.
-    Object.assign(process.env, storeEnvironment(s3.endpoint));
+    Object.assign(process.env, storeEnvironment(s3));
     const actions: Record<string, WebAction> = {};
     for (const service of FUNCTION_NAMES) {
       actions[service] = ((await import(entryModule(service, "openwhisk"))) as ActionModule).main;

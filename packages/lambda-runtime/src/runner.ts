@@ -3,12 +3,13 @@
  * handler on its first invocation (the cold start) and keeps it for the next ones, which it serves one at
  * a time.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { lambdaContext } from "./lambda-context";
 import { type LambdaErrorPayload, toLambdaError } from "./lambda-error";
+import { type TracePaths, taskRootError } from "./lambda-trace";
 import {
   endOfInvocationFrame,
   type InitializedMessage,
@@ -43,6 +44,21 @@ for (const [method, level] of [
 }
 
 const EXTENSIONS = [".mjs", ".js", ".cjs"];
+
+// The runtime is its whole package: this build, and its sources, which source maps name in a stack.
+const RUNTIME_ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Node names a module by its real path, so a task root reached through a link is known by both names. */
+function tracePaths(taskRoot: string): TracePaths {
+  const given = path.resolve(taskRoot);
+  let real = given;
+  try {
+    real = realpathSync(given);
+  } catch {
+    // A missing task root fails the load, which reports it under the name it was given.
+  }
+  return { taskRoots: [...new Set([given, real])], runtimePaths: [RUNTIME_ROOT] };
+}
 
 async function loadHandler(taskRoot: string, handlerString: string): Promise<Handler> {
   const dot = handlerString.lastIndexOf(".");
@@ -90,7 +106,8 @@ async function invoke(message: InvokeMessage): Promise<ResultMessage> {
   const fail = (error: LambdaErrorPayload, phase: "init" | "invoke", durationMs: number): ResultMessage => ({
     type: "result",
     ok: false,
-    error,
+    // As on Lambda, the function sees its code at /var/task, and no frame of this runtime.
+    error: taskRootError(error, tracePaths(message.taskRoot)),
     phase,
     durationMs,
     maxMemoryMb: maxMemoryMb(),

@@ -20,6 +20,12 @@ import { roleOutputKey } from "@holonet/infra/stack-outputs";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { type PublishOutcome, publishFunction } from "@holonet/lambda-deploy/publish-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
+import { json11ContentTypes, queryContentTypes } from "@holonet/local-auth/aws-request-guard";
+import {
+  keyRingOf,
+  type LocalCredentials,
+  loadOrCreateCredentials,
+} from "@holonet/local-auth/local-credentials";
 import { startDashboard } from "@holonet/local-dashboard/dashboard-server";
 import { startHttpApi } from "@holonet/local-gateway/http-api";
 import { startLambdaService } from "@holonet/local-lambda/lambda-service";
@@ -75,6 +81,8 @@ export interface LocalCloudOptions {
 }
 
 export interface LocalCloud extends DevConfig {
+  /** The credentials its AWS endpoints accept (credentials.json in the data folder). */
+  credentials: LocalCredentials;
   /** Builds nothing: publishes the service's current bundle as a new version and moves the stage alias. */
   publishService(service: FunctionName): Promise<PublishOutcome>;
   /** Uploads the built website again. */
@@ -89,14 +97,14 @@ const BUCKET_IDS = Object.keys(BUCKETS) as (keyof typeof BUCKETS)[];
 const localRole = (service: FunctionName, stage: Stage) =>
   `arn:aws:iam::000000000000:role/${functionRoleName(service, stage)}`;
 
-/** Local endpoints accept any credentials but the SDK insists on having some; s3rver insists on these. */
-const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
-
-/** An AWS SDK client's settings for one of the local cloud's endpoints: `new LambdaClient(localClientConfig(cloud.lambda))`. */
-export const localClientConfig = (endpoint: string) => ({
+/**
+ * An AWS SDK client's settings for one of the local cloud's endpoints, as the developer:
+ * `new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials))`.
+ */
+export const localClientConfig = (endpoint: string, credentials: LocalCredentials) => ({
   endpoint,
   region: LOCAL_REGION,
-  credentials: LOCAL_CREDENTIALS,
+  credentials: credentials.developer,
 });
 
 /**
@@ -113,6 +121,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     for (const part of ["s3", "lambda", "dev.json"])
       rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
   }
+  const credentials = loadOrCreateCredentials(options.dataDir);
+  const keys = keyRingOf(credentials);
   const closers: (() => Promise<void>)[] = [];
   const cost = createCostMeter();
   const telemetry = createTelemetry();
@@ -121,6 +131,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const s3 = await startLocalS3({
       directory: path.join(options.dataDir, "s3"),
       port: ports.s3,
+      credentials,
       buckets: BUCKET_IDS.map((bucket) => ({
         name: bucketName(bucket, stage),
         ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
@@ -131,7 +142,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     // Every function's log lines, as CloudWatch Logs keeps them on AWS, for `pnpm logs` and the SDK.
     const logStore = createLogStore();
-    const logs = await startLogsEndpoint({ store: logStore, region: LOCAL_REGION, port: ports.logs });
+    const logs = await startLogsEndpoint({
+      store: logStore,
+      region: LOCAL_REGION,
+      port: ports.logs,
+      auth: {
+        protocol: "json-1.1",
+        service: "logs",
+        region: LOCAL_REGION,
+        keys,
+        acceptsContentType: json11ContentTypes,
+      },
+    });
     closers.push(logs.close);
     log(`Logs         ${logs.url}`);
 
@@ -139,6 +161,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const lambda = await startLambdaService({
       dataDir: path.join(options.dataDir, "lambda"),
       port: ports.lambda,
+      credentials,
       region: LOCAL_REGION,
       accountConcurrency: ACCOUNT_CONCURRENCY,
       ...(options.inspect &&
@@ -158,12 +181,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     closers.push(lambda.close);
     log(`Lambda API   ${lambda.endpoint}`);
 
-    const lambdaClient = new LambdaClient(localClientConfig(lambda.endpoint));
+    const lambdaClient = new LambdaClient(localClientConfig(lambda.endpoint, credentials));
     closers.push(async () => lambdaClient.destroy());
+    // The functions' credentials are their role's, which the Lambda service hands every instance.
     const s3Environment = {
       AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
       AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
       // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
@@ -198,9 +220,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
 
     const web = await startWebsiteEndpoint({
-      s3Endpoint: s3.endpoint,
-      bucket: bucketName("web", stage),
-      region: LOCAL_REGION,
+      serveBucket: s3.websiteHandler(bucketName("web", stage)),
       port: ports.web,
     });
     closers.push(web.close);
@@ -239,7 +259,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     closers.push(api.close);
 
-    const s3Client = new S3Client(localS3ClientConfig(s3.endpoint));
+    const s3Client = new S3Client(localS3ClientConfig(s3));
     closers.push(async () => s3Client.destroy());
     const publishSite = async () => {
       await syncSite({
@@ -257,6 +277,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       port: ports.cloudformation,
       region: LOCAL_REGION,
       stack: () => ({ name: stackName(stage), outputs: stackOutputs }),
+      auth: {
+        protocol: "query",
+        service: "cloudformation",
+        region: LOCAL_REGION,
+        keys,
+        acceptsContentType: queryContentTypes,
+      },
     });
     closers.push(stack.close);
 
@@ -292,6 +319,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     return {
       ...config,
+      credentials,
       publishService,
       publishSite,
       costSummary: () => cost.summary(),

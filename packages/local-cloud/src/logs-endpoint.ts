@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { type AwsEndpoint, checkAwsRequest, sendRefusal } from "@holonet/local-auth/aws-request-guard";
 import { compileFilterPattern } from "./log-filter-pattern";
 import type { LogGroup, LogStore } from "./log-store";
 import { listenOnLoopback } from "./loopback-server";
@@ -174,7 +175,13 @@ const OPERATIONS: Record<string, (store: LogStore, request: Request, region: str
  * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/CommonErrors.html), so
  * @aws-sdk/client-cloudwatch-logs and the AWS CLI work against it unmodified.
  */
-export async function startLogsEndpoint(options: { store: LogStore; region: string; port: number }) {
+export async function startLogsEndpoint(options: {
+  store: LogStore;
+  region: string;
+  port: number;
+  /** Who may call it: requests signed with the local cloud's credentials (JSON 1.1 errors). */
+  auth: AwsEndpoint;
+}) {
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -183,6 +190,8 @@ export async function startLogsEndpoint(options: { store: LogStore; region: stri
       if (size <= 1_048_576) chunks.push(chunk);
     });
     request.on("end", () => {
+      const refusal = checkAwsRequest(options.auth, request, Buffer.concat(chunks));
+      if (refusal) return sendRefusal(response, refusal);
       const send = (status: number, body: Answer, type?: string) =>
         response
           .writeHead(status, {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { type AwsEndpoint, checkAwsRequest, sendRefusal } from "@holonet/local-auth/aws-request-guard";
 import { listenOnLoopback } from "./loopback-server";
 
 /** What the local cloud shows of a stage's stack: its name and its outputs. */
@@ -36,15 +37,27 @@ const errorXml = (code: string, message: string) =>
  * them. So the deploy scripts read the same outputs the same way in both worlds. A deleted stack is gone
  * until the local cloud starts again (`pnpm dev --reset` starts it empty).
  */
-export async function startStackEndpoint(options: { stack: () => LocalStack; region: string; port: number }) {
+export async function startStackEndpoint(options: {
+  stack: () => LocalStack;
+  region: string;
+  port: number;
+  /** Who may call it: requests signed with the local cloud's credentials (query protocol errors). */
+  auth: AwsEndpoint;
+}) {
   const created = new Date().toISOString();
   let deleted = false;
   const server = http.createServer((request, response) => {
-    let body = "";
-    request.setEncoding("utf8").on("data", (chunk: string) => {
-      body += chunk.length + body.length < 65_536 ? chunk : "";
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 65_536) chunks.push(chunk);
     });
     request.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      const refusal = checkAwsRequest(options.auth, request, raw);
+      if (refusal) return sendRefusal(response, refusal);
+      const body = raw.toString("utf8");
       const form = new URLSearchParams(body);
       const answer = (status: number, xml: string) =>
         response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);

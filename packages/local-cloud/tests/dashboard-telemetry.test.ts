@@ -30,7 +30,7 @@ const dashboard = async <T>(schema: z.ZodType<T>, route: string): Promise<T> => 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-dashboard-"));
   cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
-  lambda = new LambdaClient(localClientConfig(cloud.lambda));
+  lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
   // Sequential, so that the counts are exact and nothing is throttled.
   for (let i = 0; i < BURST.jedi; i += 1)
     expect((await fetch(`${cloud.api}/quote?isJedi=true`)).status).toBe(200);

@@ -10,6 +10,7 @@ import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
 import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
+import { sdkEnvironment } from "../src/sdk-environment";
 
 // The deploy flow rehearsed end to end against the local cloud, through the same SDK calls and the same
 // CLI a deploy to AWS makes: only the endpoints differ.
@@ -25,17 +26,8 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), "holonet-bundle-"));
   cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
   // What `eval "$(pnpm -s local-env)"` sets.
-  environment = {
-    AWS_ENDPOINT_URL_LAMBDA: cloud.lambda,
-    AWS_ENDPOINT_URL_S3: cloud.s3,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: cloud.cloudformation,
-    AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "S3RVER",
-    AWS_SECRET_ACCESS_KEY: "S3RVER",
-    AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
-    AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
-  };
-  lambda = new LambdaClient(localClientConfig(cloud.lambda));
+  environment = sdkEnvironment(cloud, cloud.credentials);
+  lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
 }, 60_000);
 
 afterAll(async () => {
@@ -77,7 +69,7 @@ function changedQuoteZip(handlerSource: string) {
 }
 
 async function quoteSpec() {
-  const client = new CloudFormationClient(localClientConfig(cloud.cloudformation));
+  const client = new CloudFormationClient(localClientConfig(cloud.cloudformation, cloud.credentials));
   const outputs = await readStackOutputs(client, "holonet-dev");
   client.destroy();
   return stackFunctionSpec("quote", "dev", outputs);

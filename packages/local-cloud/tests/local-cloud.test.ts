@@ -27,7 +27,7 @@ let lambda: LambdaClient;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "holonet-cloud-"));
   cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS });
-  lambda = new LambdaClient(localClientConfig(cloud.lambda));
+  lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
 }, 60_000);
 
 afterAll(async () => {
@@ -175,7 +175,7 @@ describe("the local cloud", () => {
     cloud = await startLocalCloud({ root, dataDir, ports: FREE_PORTS, reset: true });
     expect(await (await api("/quotes")).json()).toEqual({ items: [] });
     lambda.destroy();
-    lambda = new LambdaClient(localClientConfig(cloud.lambda));
+    lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
   }, 60_000);
 
   it("counts what it served and prices it", async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
     dataDir,
     ports: FREE_PORTS,
   });
-  logs = new CloudWatchLogsClient(localClientConfig(cloud.logs));
+  logs = new CloudWatchLogsClient(localClientConfig(cloud.logs, cloud.credentials));
 }, 60_000);
 
 afterAll(async () => {

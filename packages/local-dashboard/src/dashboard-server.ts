@@ -1,10 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { isLoopbackHost } from "@holonet/local-auth/loopback-host";
 import { type ApiAnswer, errorAnswer } from "./api-errors";
 import { createApiRouter } from "./api-routes";
 import type { DashboardSource } from "./dashboard-api";
 import { BUILT_PAGE_DIR, loadPageAssets } from "./page-assets";
-import { COMMON_HEADERS, isLoopbackHost, PAGE_CSP } from "./response-headers";
+import { COMMON_HEADERS, PAGE_CSP } from "./response-headers";
 
 export interface DashboardOptions {
   /** 0 picks a free port. */
@@ -46,6 +47,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
         JSON.stringify(body),
       );
 
+    // It shows events, results and logs: a page that points its own name at 127.0.0.1 (DNS rebinding) must
+    // not read them as same-origin.
     if (!isLoopbackHost(request.headers.host)) {
       sendJson(
         errorAnswer(403, "HOST_NOT_ALLOWED", "The dashboard answers only to 127.0.0.1 and localhost."),

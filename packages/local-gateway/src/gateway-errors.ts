@@ -33,5 +33,12 @@ export const REQUEST_ENTITY_TOO_LARGE = gatewayError(413, "Request Entity Too La
  * AWS answers with is unpublished, 431 is HTTP's own for it. */
 export const HEADERS_TOO_LARGE = gatewayError(431, "Request Header Fields Too Large");
 
+/**
+ * A request to a host name that is not the API's: API Gateway answers 403 {"message":"Forbidden"} for a host it
+ * does not serve. Locally only loopback names are the API's, so a page that points its own name at
+ * 127.0.0.1 (DNS rebinding) cannot read the API as same-origin.
+ */
+export const FORBIDDEN_HOST = gatewayError(403, "Forbidden");
+
 /** A request that is not HTTP at all (Node's parser refused it). */
 export const BAD_REQUEST = gatewayError(400, "Bad Request");

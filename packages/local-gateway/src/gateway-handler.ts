@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isLoopbackHost } from "@holonet/local-auth/loopback-host";
 import { compileCors } from "./cors";
 import {
+  FORBIDDEN_HOST,
   type GatewayError,
   HEADERS_TOO_LARGE,
   INTERNAL_SERVER_ERROR,
@@ -87,6 +89,7 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
       ) {
         return sendError(HEADERS_TOO_LARGE, { connection: "close" });
       }
+      if (!isLoopbackHost(req.headers.host)) return sendError(FORBIDDEN_HOST);
       const origin = req.headers.origin;
       if (method === "OPTIONS" && origin !== undefined && req.headers["access-control-request-method"]) {
         // The gateway answers a preflight itself, with no body and no function call.

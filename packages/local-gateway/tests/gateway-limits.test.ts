@@ -158,6 +158,28 @@ describe("the gateway's own answers", () => {
     expect(notFound.status).toBe(404);
   });
 
+  it("answers a Host that is not loopback with API Gateway's 403 Forbidden, calling no function (DNS rebinding)", async () => {
+    gateway = await startTestApi();
+    for (const host of [
+      "evil.example",
+      `evil.example:${new URL(gateway.api.url).port}`,
+      "127.0.0.1.evil.example",
+    ]) {
+      const answer = await rawExchange(
+        gateway.api.url,
+        `GET /quote HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(statusOf(answer), host).toBe(403);
+      expect(bodyOf(answer)).toEqual({ message: "Forbidden" });
+    }
+    expect(gateway.events).toEqual([]);
+    const loopback = await rawExchange(
+      gateway.api.url,
+      "GET /quote HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    );
+    expect(statusOf(loopback)).toBe(200);
+  });
+
   it("answers what is not HTTP with a JSON 400, and headers past the limit with a JSON 431", async () => {
     gateway = await startTestApi();
     const garbage = await rawExchange(gateway.api.url, "NOT HTTP AT ALL\r\n\r\n");

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, isFunctionName } from "@holonet/infra/app-definition";
+import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { localS3Environment, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { buildPackages } from "./build-services";
 import { type BundleFunction, invokeOnce, reportLines } from "./invoke-bundle";
@@ -113,14 +114,17 @@ async function main(): Promise<number> {
   if (values.build)
     buildPackages(root, ["@holonet/lambda-runtime", ...services.map((s) => FUNCTIONS[s].packageName)]);
   const endpointSet = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+  const dataDir = path.join(root, ".holonet");
   const s3 =
     usesBuckets(services) && !endpointSet && !values.aws
       ? await startLocalS3({
-          directory: path.join(root, ".holonet", "s3"),
+          directory: path.join(dataDir, "s3"),
           buckets: bucketsUsedBy(services, stage),
+          credentials: loadOrCreateCredentials(dataDir),
         })
       : undefined;
-  if (s3) Object.assign(process.env, localS3Environment(s3.endpoint));
+  // The function runs with the role's credentials, as on Lambda.
+  if (s3) Object.assign(process.env, localS3Environment(s3.endpoint, s3.credentials.functionRole));
   try {
     let failures = 0;
     for (const job of jobs) {

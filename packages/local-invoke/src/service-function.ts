@@ -7,6 +7,7 @@ import {
   functionEnvironment,
   functionName,
 } from "@holonet/infra/app-definition";
+import type { LocalCredentials } from "@holonet/local-auth/local-credentials";
 import { LOCAL_REGION, localS3Environment, startTemporaryS3 } from "@holonet/local-s3/local-s3";
 import type { BundleFunction } from "./invoke-bundle";
 
@@ -43,7 +44,9 @@ export interface ServiceOnLocalS3 {
   fn: BundleFunction;
   /** The service's data bucket in the stage, created empty. */
   bucket: string;
+  /** The local S3: where it answers, and the credentials it takes (`localS3ClientConfig(local)`). */
   endpoint: string;
+  credentials: LocalCredentials;
   close(): Promise<void>;
 }
 
@@ -56,9 +59,13 @@ export async function startServiceOnLocalS3(
   const fn = serviceFunction(root, service, stage);
   const s3 = await startTemporaryS3(bucketsUsedBy([service], stage));
   return {
-    fn: { ...fn, environment: { ...fn.environment, ...localS3Environment(s3.endpoint) } },
+    fn: {
+      ...fn,
+      environment: { ...fn.environment, ...localS3Environment(s3.endpoint, s3.credentials.functionRole) },
+    },
     bucket: fn.environment.DATA_BUCKET ?? "",
     endpoint: s3.endpoint,
+    credentials: s3.credentials,
     close: s3.close,
   };
 }

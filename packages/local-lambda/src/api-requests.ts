@@ -104,6 +104,41 @@ export const PutFunctionConcurrencyRequest = z.object({
   ReservedConcurrentExecutions: z.number().int().min(0),
 });
 
+/**
+ * Variables Lambda sets itself, which a function's configuration may not set: "cannot be set in your function
+ * configuration" (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+ * Among them the execution role's credentials, so no configuration can give a function other ones.
+ */
+const RESERVED_VARIABLES = new Set([
+  "_HANDLER",
+  "_X_AMZN_TRACE_ID",
+  "AWS_DEFAULT_REGION",
+  "AWS_REGION",
+  "AWS_EXECUTION_ENV",
+  "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+  "AWS_LAMBDA_FUNCTION_VERSION",
+  "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME",
+  "AWS_ACCESS_KEY",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API",
+  "LAMBDA_TASK_ROOT",
+  "LAMBDA_RUNTIME_DIR",
+]);
+
+/** Refuses a configuration that sets a reserved variable, with Lambda's own words. */
+export function refuseReservedVariables(variables: Record<string, string> | undefined): void {
+  const reserved = Object.keys(variables ?? {}).filter((name) => RESERVED_VARIABLES.has(name));
+  if (reserved.length > 0)
+    throw invalidParameter(
+      `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(", ")}`,
+    );
+}
+
 /** Parses a request body, answering a mismatch as Lambda does: InvalidParameterValueException. */
 export function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);

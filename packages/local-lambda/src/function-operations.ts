@@ -5,6 +5,7 @@ import {
   CreateFunctionRequest,
   PublishVersionRequest,
   parseRequest,
+  refuseReservedVariables,
   UpdateFunctionCodeRequest,
   UpdateFunctionConfigurationRequest,
 } from "./api-requests";
@@ -16,14 +17,15 @@ import type { FunctionRecord, FunctionSettings, FunctionStore, VersionRecord } f
 export interface OperationsContext {
   store: FunctionStore;
   region: string;
-  /** The service's own base URL, for GetFunction's Code.Location. */
-  endpoint: () => string;
+  /** GetFunction's Code.Location: a presigned URL from which a version's zip can be downloaded again. */
+  codeLocation: (functionName: string, codeKey: string) => string;
   /** A version's code or configuration changed or went away: its instances must not serve again. */
   retire: (name: string, version?: string) => void;
 }
 
 export function createFunction(ctx: OperationsContext, body: unknown) {
   const request = parseRequest(CreateFunctionRequest, body);
+  refuseReservedVariables(request.Environment?.Variables);
   const { name } = parseFunctionRef(request.FunctionName);
   if (!isFunctionName(name)) throw invalidParameter(`Invalid function name: ${request.FunctionName}`);
   if (ctx.store.get(name)) throw resourceConflict(`Function already exist: ${name}`);
@@ -58,7 +60,7 @@ export function getFunction(ctx: OperationsContext, ref: FunctionRef) {
     Configuration: functionConfiguration(ctx.region, fn, record),
     Code: {
       RepositoryType: "S3",
-      Location: `${ctx.endpoint()}/_local/code/${encodeURIComponent(fn.name)}/${record.code.key}.zip`,
+      Location: ctx.codeLocation(fn.name, record.code.key),
     },
     ...(fn.reservedConcurrency !== undefined && {
       Concurrency: { ReservedConcurrentExecutions: fn.reservedConcurrency },
@@ -98,6 +100,7 @@ export function updateFunctionCode(ctx: OperationsContext, ref: FunctionRef, bod
 
 export function updateFunctionConfiguration(ctx: OperationsContext, ref: FunctionRef, body: unknown) {
   const request = parseRequest(UpdateFunctionConfigurationRequest, body);
+  refuseReservedVariables(request.Environment?.Variables);
   const fn = requireFunction(ctx.store, ctx.region, ref);
   checkRevision(fn.latest.revisionId, request.RevisionId);
   const current = fn.latest.settings;

@@ -12,6 +12,8 @@ export interface InvokeContext {
   store: FunctionStore;
   region: string;
   pool: InstancePool;
+  /** The execution role's temporary credentials, as Lambda puts them in every function's environment. */
+  roleEnvironment: Record<string, string>;
   onLog?: (entry: LogEntry) => void;
   onInvocation?: (record: InvocationRecord) => void;
   onInvocationStart?: (execution: ExecutionRef) => void;
@@ -98,7 +100,7 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
     options: {
       taskRoot: ctx.store.codeDirectory(fn.name, record.code),
       handler: record.settings.handler,
-      environment: record.settings.environment,
+      environment: { ...record.settings.environment, ...ctx.roleEnvironment },
       identity: { functionName: fn.name, functionVersion: record.version, region: ctx.region },
       timeoutSeconds: record.settings.timeout,
       memoryMb: record.settings.memorySize,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AwsEndpoint, checkAwsRequest, sendRefusal } from "@holonet/local-auth/aws-request-guard";
 import { createAlias, deleteAlias, getAlias, listAliases, updateAlias } from "./alias-operations";
 import { errorResponse, invalidRequestContent, LambdaApiError, resourceNotFound } from "./api-errors";
 import {
@@ -25,6 +26,8 @@ import type { InvokeRequest, InvokeResult } from "./lambda-service";
 
 export interface ApiContext extends OperationsContext {
   accountConcurrency: number;
+  /** Who may call the API: requests signed with the local cloud's credentials, to a loopback host. */
+  auth: AwsEndpoint;
   invoke: (request: InvokeRequest) => Promise<InvokeResult>;
 }
 
@@ -194,9 +197,11 @@ export function lambdaApiHandler(ctx: ApiContext) {
       response.end(body);
     };
     try {
+      const body = await readBody(request);
+      const refusal = checkAwsRequest(ctx.auth, request, body);
+      if (refusal) return sendRefusal(response, refusal);
       const code = CODE_PATH.exec(url.pathname);
       if (request.method === "GET" && code) return sendZip(ctx, code, response);
-      const body = await readBody(request);
       for (const [method, path, answer] of ROUTES) {
         const match = method === request.method ? path.exec(url.pathname) : null;
         if (!match) continue;

@@ -1,5 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type AwsEndpoint, lambdaContentTypes } from "@holonet/local-auth/aws-request-guard";
+import { keyRingOf, type LocalCredentials, roleEnvironment } from "@holonet/local-auth/local-credentials";
+import { presignUrl } from "@holonet/local-auth/signature-v4";
 import type { OperationsContext } from "./function-operations";
 import { openFunctionStore } from "./function-store";
 import { createInstancePool } from "./instance-pool";
@@ -42,6 +45,8 @@ export interface InvocationRecord extends ExecutionRef {
 export interface LambdaServiceOptions {
   /** Persistent state: functions, versions, aliases and their unzipped code; survives restarts. */
   dataDir: string;
+  /** The only credentials the API accepts; the functions run with the role's. */
+  credentials: LocalCredentials;
   /** 0 = any free port; the service listens on 127.0.0.1 only. */
   port?: number;
   /** Default "us-east-1"; the account id is always 000000000000. */
@@ -86,6 +91,9 @@ export interface LambdaService {
   close(): Promise<void>;
 }
 
+/** GetFunction's download link lives 10 minutes, as on AWS. */
+const CODE_LOCATION_SECONDS = 600;
+
 /** Lambda reclaims a sandbox after some minutes without work. */
 const IDLE_INSTANCE_MS = 5 * 60_000;
 
@@ -102,10 +110,17 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
   const background = new Set<Promise<void>>();
   let closing = false;
   let endpoint = "";
+  const scope = { service: "lambda", region };
   const operations: OperationsContext = {
     store,
     region,
-    endpoint: () => endpoint,
+    codeLocation: (name, key) =>
+      presignUrl(
+        `${endpoint}/_local/code/${encodeURIComponent(name)}/${key}.zip`,
+        options.credentials.developer,
+        scope,
+        CODE_LOCATION_SECONDS,
+      ),
     retire: (name, version) => pool.retire(name, version),
   };
   const invoke = (request: InvokeRequest) =>
@@ -114,6 +129,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
         store,
         region,
         pool,
+        roleEnvironment: roleEnvironment(options.credentials),
         background,
         isClosing: () => closing,
         ...(options.onLog && { onLog: options.onLog }),
@@ -123,7 +139,13 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
       },
       request,
     );
-  const server = createServer(lambdaApiHandler({ ...operations, accountConcurrency, invoke }));
+  const auth: AwsEndpoint = {
+    protocol: "rest-json",
+    ...scope,
+    keys: keyRingOf(options.credentials),
+    acceptsContentType: lambdaContentTypes,
+  };
+  const server = createServer(lambdaApiHandler({ ...operations, accountConcurrency, invoke, auth }));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());

@@ -8,6 +8,7 @@ import {
   type InvokeCommandOutput,
   LambdaClient,
 } from "@aws-sdk/client-lambda";
+import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
 import { strToU8, zipSync } from "fflate";
 import {
   type ExecutionRef,
@@ -77,9 +78,11 @@ export async function startHarness(options: Partial<LambdaServiceOptions> = {}) 
   const invocations: InvocationRecord[] = [];
   const started: ExecutionRef[] = [];
   const throttles: ExecutionRef[] = [];
+  const credentials = options.credentials ?? newLocalCredentials();
   const service = await startLambdaService({
     ...options,
     dataDir,
+    credentials,
     onLog: (entry) => logs.push(entry),
     onInvocation: (record) => invocations.push(record),
     onInvocationStart: (execution) => started.push(execution),
@@ -88,11 +91,12 @@ export async function startHarness(options: Partial<LambdaServiceOptions> = {}) 
   const client = new LambdaClient({
     endpoint: service.endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    credentials: credentials.developer,
     maxAttempts: 1,
   });
   return {
     service,
+    credentials,
     client,
     dataDir,
     logs,

@@ -9,17 +9,19 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LocalS3, localS3ClientConfig, startLocalS3 } from "../src/local-s3";
 
 // The local S3 keeps what it read of an object's metadata; every change to the object must show at once.
+const credentials = newLocalCredentials();
 let directory: string;
 let s3: LocalS3;
 let client: S3Client;
 beforeEach(async () => {
   directory = mkdtempSync(path.join(tmpdir(), "holonet-metadata-"));
-  s3 = await startLocalS3({ directory, buckets: [{ name: "meta" }] });
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  s3 = await startLocalS3({ directory, credentials, buckets: [{ name: "meta" }] });
+  client = new S3Client(localS3ClientConfig(s3));
 });
 afterEach(async () => {
   client.destroy();

@@ -10,6 +10,7 @@ import {
   localClientConfig,
   startLocalCloud,
 } from "@holonet/local-cloud/local-cloud";
+import { sdkEnvironment } from "@holonet/local-cloud/sdk-environment";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followEvents } from "../src/read-logs";
 
@@ -25,13 +26,8 @@ let savedId: string;
 const logsCli = (...args: string[]) =>
   run(process.execPath, [bin, ...args], {
     timeout: 30_000,
-    env: {
-      ...process.env,
-      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: cloud.logs,
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-    },
+    // What `eval "$(pnpm -s local-env)"` sets.
+    env: { ...process.env, ...sdkEnvironment(cloud, cloud.credentials) },
   });
 
 beforeAll(async () => {
@@ -106,7 +102,7 @@ describe("pnpm logs", () => {
 
 describe("following", () => {
   it("yields new events once each, polling until aborted", async () => {
-    const client = new CloudWatchLogsClient(localClientConfig(cloud.logs));
+    const client = new CloudWatchLogsClient(localClientConfig(cloud.logs, cloud.credentials));
     const stop = new AbortController();
     const seen: string[] = [];
     const timer = setTimeout(() => stop.abort(), 10_000);

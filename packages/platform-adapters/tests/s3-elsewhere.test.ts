@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { LOCAL_S3_CREDENTIALS, type LocalS3, startTemporaryS3 } from "@holonet/local-s3/local-s3";
+import { LOCAL_REGION, type LocalS3, startTemporaryS3 } from "@holonet/local-s3/local-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GCS_XML_API_ENDPOINT, gcsEnvironment, S3ElsewhereEnvironment } from "../src/s3-elsewhere";
 
@@ -38,10 +38,12 @@ describe("store services on Cloud Storage's XML API", () => {
 
   it("reach an S3-compatible store with the same variables, the endpoint swapped for a local S3", async () => {
     const saved = { ...process.env };
+    // Only the values that name Google are swapped for the local S3's.
     Object.assign(process.env, gcs, {
       AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: s3.credentials.developer.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.credentials.developer.secretAccessKey,
     });
     // As the services build it: no settings in code, the SDK reads the environment.
     const client = new S3Client({});

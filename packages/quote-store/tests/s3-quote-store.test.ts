@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { SavedQuote } from "@holonet/contracts/saved-quote";
+import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
 import { type LocalS3, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyForId } from "../src/quote-keys";
@@ -22,8 +23,8 @@ const quote = (n: number): SavedQuote => ({
 
 beforeAll(async () => {
   directory = mkdtempSync(path.join(tmpdir(), "holonet-s3-"));
-  s3 = await startLocalS3({ directory, buckets: [{ name: BUCKET }] });
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  s3 = await startLocalS3({ directory, credentials: newLocalCredentials(), buckets: [{ name: BUCKET }] });
+  client = new S3Client(localS3ClientConfig(s3));
 });
 
 afterAll(async () => {
@@ -49,9 +50,13 @@ describe("s3QuoteStore against a real S3", () => {
 
   it("pages newest first, each item once, with a cursor that holds across pages", async () => {
     const bucket = "holonet-test-paging";
-    const local = await startLocalS3({ directory, buckets: [{ name: bucket }] });
+    const local = await startLocalS3({
+      directory,
+      credentials: newLocalCredentials(),
+      buckets: [{ name: bucket }],
+    });
     try {
-      const pagingClient = new S3Client(localS3ClientConfig(local.endpoint));
+      const pagingClient = new S3Client(localS3ClientConfig(local));
       const store = s3QuoteStore(pagingClient, bucket);
       const saved = Array.from({ length: 7 }, (_, n) => quote(n + 10));
       for (const item of saved) await store.put(item);
@@ -78,9 +83,9 @@ describe("s3QuoteStore against a real S3", () => {
   });
 
   it("turns an unreachable S3 into a 503 ServiceUnavailableError, after the SDK's retries", async () => {
-    const down = await startLocalS3({ directory, buckets: [] });
+    const down = await startLocalS3({ directory, credentials: newLocalCredentials(), buckets: [] });
     await down.close();
-    const unreachable = new S3Client({ ...localS3ClientConfig(down.endpoint), maxAttempts: 2 });
+    const unreachable = new S3Client({ ...localS3ClientConfig(down), maxAttempts: 2 });
     await expect(s3QuoteStore(unreachable, BUCKET).get(quote(1).id)).rejects.toMatchObject({
       name: "ServiceUnavailableError",
       status: 503,

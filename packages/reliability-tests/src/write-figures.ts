@@ -139,9 +139,15 @@ baseline instead.
 
 Each point is a test that fails when it stops holding.
 
+- **The local cloud itself**: who may call its endpoints (requests signed with its own credentials, to a
+  loopback host name), why a web page or another process cannot create or run a function, write or delete
+  objects, climb out of a bucket or delete the stack, and the tests that try each attack against
+  \`pnpm dev\`: [security.md](security.md).
+
 - **No secrets** in any file git tracks or would track (the lockfile and binary files aside) or in any built
   bundle (\`services/*/dist\`): AWS access key ids, \`aws_secret_access_key\` assignments, private key blocks,
-  GitHub, Slack and npm tokens. \`S3RVER\`, the local S3's documented placeholder, is allowed by name.
+  GitHub, Slack and npm tokens. \`S3RVER\`, s3rver's documented placeholder (withdrawn: the local cloud makes its own
+  credentials), is allowed by name.
   A self-test plants fake keys to prove the scanner finds them (\`tests/security-secrets.test.ts\`).
 - **CORS** allows the stage's own website origin alone: the template of every stage names the web bucket's
   \`WebsiteURL\` and nothing else (no \`*\`, no credentials), and the running API gives a preflight or a request

@@ -16,7 +16,7 @@ let lambda: LambdaClient;
 
 beforeAll(async () => {
   stack = await startTestCloud({ throttling: NO_THROTTLING });
-  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda));
+  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda, stack.cloud.credentials));
 });
 
 /** The faults this file injected and survived, for figures.json. */
@@ -106,7 +106,7 @@ async function deadPort(): Promise<number> {
 
 describe("S3 unreachable", () => {
   it("store-save answers 503 with the error body and writes nothing", async () => {
-    const before = await readS3State(stack.cloud.s3);
+    const before = await readS3State(stack.cloud);
     await deployFunction(lambda, {
       name: "reliability-store-save-offline",
       code: zipDirectory(path.join(ROOT, "services/store-save/dist")),
@@ -115,8 +115,6 @@ describe("S3 unreachable", () => {
       environment: {
         DATA_BUCKET,
         AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${await deadPort()}`,
-        AWS_ACCESS_KEY_ID: "S3RVER",
-        AWS_SECRET_ACCESS_KEY: "S3RVER",
         AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
         AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
       },
@@ -131,7 +129,7 @@ describe("S3 unreachable", () => {
     expect(JSON.parse(response.body)).toEqual({
       error: { code: "SERVICE_UNAVAILABLE", message: expect.any(String) },
     });
-    expect(await readS3State(stack.cloud.s3)).toEqual(before);
+    expect(await readS3State(stack.cloud)).toEqual(before);
     expect(await quoteAnswers()).toBe(200);
     injected.push("S3 unreachable");
   }, 40_000);

@@ -49,7 +49,7 @@ describe("the API's limits", () => {
   it("answers 400 to every id that is not a ULID, and reads or writes nothing outside quotes/", async () => {
     const saved = await postQuote(stack.cloud.api, JSON.stringify({ quote: "The one honest write." }));
     expect(saved.status).toBe(201);
-    const before = await readS3State(stack.cloud.s3);
+    const before = await readS3State(stack.cloud);
 
     const badIds = [
       "..",
@@ -78,7 +78,7 @@ describe("the API's limits", () => {
     const withId = await postQuote(stack.cloud.api, JSON.stringify({ quote: "x", id: "../../escape" }));
     expect(withId.status).toBe(400);
 
-    const after = await readS3State(stack.cloud.s3);
+    const after = await readS3State(stack.cloud);
     expect(after).toEqual(before);
     expect(after.dataKeys.length).toBeGreaterThan(0);
     for (const key of after.dataKeys) expect(key.startsWith("quotes/"), key).toBe(true);

@@ -49,7 +49,7 @@ const checked = { answers: 0, faults: 0 };
 
 beforeAll(async () => {
   stack = await startTestCloud({ throttling: NO_THROTTLING });
-  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda));
+  lambda = new LambdaClient(localClientConfig(stack.cloud.lambda, stack.cloud.credentials));
   await new Promise<void>((resolve) => fakeS3.listen(0, "127.0.0.1", resolve));
   const { port } = fakeS3.address() as { port: number };
   for (const service of ["store-save", "store-get"]) {

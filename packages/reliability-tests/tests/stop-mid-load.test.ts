@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { SavedQuote } from "@holonet/contracts/saved-quote";
+import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { DATA_BUCKET, readS3State } from "./support/data-bucket";
@@ -157,9 +158,11 @@ function filesOnDisk(dataDir: string, key: string): string {
 
 /** Every object under quotes/ in the data bucket, read through the S3 endpoint: each must be a whole saved quote. */
 async function checkEveryObject(s3Endpoint: string, dataDir: string, sentQuotes: ReadonlySet<string>) {
-  const { dataKeys } = await readS3State(s3Endpoint);
+  // The cloud's own credentials, as `pnpm -s local-env` reads them.
+  const credentials = loadOrCreateCredentials(dataDir);
+  const { dataKeys } = await readS3State({ s3: s3Endpoint, credentials });
   const keys = dataKeys.filter((key) => key.startsWith("quotes/"));
-  const client = new S3Client(localS3ClientConfig(s3Endpoint));
+  const client = new S3Client(localS3ClientConfig({ endpoint: s3Endpoint, credentials }));
   const broken: string[] = [];
   const ids = new Set<string>();
   try {

@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -10,7 +12,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { type LocalS3, localS3ClientConfig, startTemporaryS3 } from "@holonet/local-s3/local-s3";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { syncSite } from "../src/sync-site";
 
 const BUCKET = "site";
@@ -20,7 +22,7 @@ let siteDir: string;
 
 beforeAll(async () => {
   s3 = await startTemporaryS3([{ name: BUCKET, website: { indexDocument: "index.html" } }]);
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  client = new S3Client(localS3ClientConfig(s3));
 });
 afterAll(async () => {
   client.destroy();
@@ -160,12 +162,18 @@ describe("syncSite", () => {
   it("publishes a site that the bucket's website endpoint serves", async () => {
     await syncSite({ client, bucket: BUCKET, siteDir, config: { apiUrl: "http://127.0.0.1:4560" } });
 
-    const page = await fetch(`${s3.endpoint}/${BUCKET}/`, { headers: { accept: "text/html" } });
+    const website = createServer(s3.websiteHandler(BUCKET));
+    await new Promise<void>((resolve) => website.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(website.address() as AddressInfo).port}`;
+    onTestFinished(() => {
+      website.close();
+    });
+    const page = await fetch(`${origin}/`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await page.text()).toContain('src="assets/app-5XQ2ZC7K.js"');
 
-    const script = await fetch(`${s3.endpoint}/${BUCKET}/assets/app-5XQ2ZC7K.js`, {
+    const script = await fetch(`${origin}/assets/app-5XQ2ZC7K.js`, {
       headers: { accept: "*/*" },
     });
     expect(script.status).toBe(200);

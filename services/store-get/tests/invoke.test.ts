@@ -22,7 +22,7 @@ let local: ServiceOnLocalS3;
 
 beforeAll(async () => {
   local = await startServiceOnLocalS3(root, service);
-  const client = new S3Client(localS3ClientConfig(local.endpoint));
+  const client = new S3Client(localS3ClientConfig(local));
   await s3QuoteStore(client, local.bucket).put(saved);
   client.destroy();
 });

@@ -23,7 +23,7 @@ let s3: LocalS3;
 
 beforeAll(async () => {
   s3 = await startTemporaryS3([{ name: BUCKET }]);
-  const client = new S3Client(localS3ClientConfig(s3.endpoint));
+  const client = new S3Client(localS3ClientConfig(s3));
   await s3QuoteStore(client, BUCKET).put(saved);
   client.destroy();
 });
@@ -32,7 +32,10 @@ afterAll(async () => {
 });
 
 const runTask = (payload: unknown) =>
-  runIronWorkerTask(SERVICE, payload, { DATA_BUCKET: BUCKET, ...localS3Environment(s3.endpoint) });
+  runIronWorkerTask(SERVICE, payload, {
+    DATA_BUCKET: BUCKET,
+    ...localS3Environment(s3.endpoint, s3.credentials.functionRole),
+  });
 
 describe("store-get as an IronWorker task", () => {
   it("writes the quote the payload names", async () => {

@@ -24,7 +24,7 @@ const quotes: SavedQuote[] = Array.from({ length: 12 }, (_, n) => ({
 
 beforeAll(async () => {
   s3 = await startTemporaryS3([{ name: BUCKET }]);
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  client = new S3Client(localS3ClientConfig(s3));
   const store = s3QuoteStore(client, BUCKET);
   for (const item of quotes) await store.put(item);
 });
@@ -69,7 +69,7 @@ describe("store-get against a real S3", () => {
   it("answers 503 with the error body when S3 cannot be reached", async () => {
     const down = await startTemporaryS3([]);
     await down.close();
-    const unreachable = new S3Client({ ...localS3ClientConfig(down.endpoint), maxAttempts: 1 });
+    const unreachable = new S3Client({ ...localS3ClientConfig(down), maxAttempts: 1 });
     const response = (await handlerFor(unreachable)(list({}), context)) as Response;
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body ?? "").error.code).toBe("SERVICE_UNAVAILABLE");

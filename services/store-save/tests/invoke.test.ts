@@ -18,7 +18,7 @@ let client: S3Client;
 
 beforeAll(async () => {
   local = await startServiceOnLocalS3(root, service);
-  client = new S3Client(localS3ClientConfig(local.endpoint));
+  client = new S3Client(localS3ClientConfig(local));
 });
 afterAll(async () => {
   client.destroy();

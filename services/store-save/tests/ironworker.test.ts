@@ -24,14 +24,17 @@ afterAll(async () => {
 });
 
 const runTask = (payload: unknown) =>
-  runIronWorkerTask(SERVICE, payload, { DATA_BUCKET: BUCKET, ...localS3Environment(s3.endpoint) });
+  runIronWorkerTask(SERVICE, payload, {
+    DATA_BUCKET: BUCKET,
+    ...localS3Environment(s3.endpoint, s3.credentials.functionRole),
+  });
 
 describe("store-save as an IronWorker task", () => {
   it("saves the payload's quote and writes the saved item", async () => {
     const task = await runTask({ quote: "Do. Or do not.", author: "Yoda" });
     expect(task.status, task.stderr).toBe(0);
     const item = SavedQuote.parse(JSON.parse(task.stdout));
-    const client = new S3Client(localS3ClientConfig(s3.endpoint));
+    const client = new S3Client(localS3ClientConfig(s3));
     expect(await s3QuoteStore(client, BUCKET).get(item.id)).toEqual(item);
     client.destroy();
   });

@@ -16,7 +16,7 @@ let client: S3Client;
 
 beforeAll(async () => {
   s3 = await startTemporaryS3([{ name: BUCKET }]);
-  client = new S3Client(localS3ClientConfig(s3.endpoint));
+  client = new S3Client(localS3ClientConfig(s3));
 });
 afterAll(async () => {
   client.destroy();
@@ -52,7 +52,7 @@ describe("store-save against a real S3", () => {
   it("answers 503 with the error body when S3 cannot be reached", async () => {
     const down = await startTemporaryS3([]);
     await down.close();
-    const unreachable = new S3Client({ ...localS3ClientConfig(down.endpoint), maxAttempts: 1 });
+    const unreachable = new S3Client({ ...localS3ClientConfig(down), maxAttempts: 1 });
     const response = (await handlerFor(unreachable)(httpSave, context)) as Response;
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body)).toEqual({

@@ -37,7 +37,7 @@ export async function coldStartSection(ctx: BenchContext): Promise<Figure[]> {
   try {
     const baseEnv = {
       PATH: process.env.PATH,
-      ...localS3Environment(s3.endpoint),
+      ...localS3Environment(s3.endpoint, s3.credentials.functionRole),
       DATA_BUCKET: bucketName("data", "dev"),
       // Lambda's nodejs22.x has no reason for the SDK's warning about Node 20.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -7,6 +7,7 @@ import { deployFunction } from "@holonet/lambda-deploy/deploy-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
 import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
 import { localClientConfig } from "@holonet/local-cloud/local-cloud";
+import { sdkEnvironment } from "@holonet/local-cloud/sdk-environment";
 import { startBenchCloud } from "../bench-cloud";
 import type { BenchContext } from "../bench-context";
 import { type Figure, figure } from "../figures";
@@ -24,21 +25,13 @@ const SECTION = "e. A local deploy of one service, end to end";
  */
 export async function deploySection(ctx: BenchContext, repo: string): Promise<Figure[]> {
   const { cloud, close } = await startBenchCloud(repo, ctx.tmp);
-  const lambda = new LambdaClient(localClientConfig(cloud.lambda));
-  const cloudFormation = new CloudFormationClient(localClientConfig(cloud.cloudformation));
+  const lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
+  const cloudFormation = new CloudFormationClient(localClientConfig(cloud.cloudformation, cloud.credentials));
   try {
     const spec = stackFunctionSpec("quote", "dev", await readStackOutputs(cloudFormation, "holonet-dev"));
     const environment = {
       ...process.env,
-      AWS_ENDPOINT_URL_LAMBDA: cloud.lambda,
-      AWS_ENDPOINT_URL_S3: cloud.s3,
-      AWS_ENDPOINT_URL_CLOUDFORMATION: cloud.cloudformation,
-      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: cloud.logs,
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "S3RVER",
-      AWS_SECRET_ACCESS_KEY: "S3RVER",
-      AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
-      AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+      ...sdkEnvironment(cloud, cloud.credentials),
     };
     const otherVersion = async (run: number) => {
       const dir = mkdtempSync(path.join(ctx.tmp, "other-quote-"));

@@ -64,7 +64,7 @@ export async function invokeSection(ctx: BenchContext): Promise<Figure[]> {
   const { execute: lambdaLocalExecute } = (await import("lambda-local")) as {
     execute: (options: Record<string, unknown>) => Promise<unknown>;
   };
-  const lambda = new LambdaClient(localClientConfig(cloud.lambda));
+  const lambda = new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials));
   const failures: Figure[] = [];
   const offline = await startOfflineLambda({
     codeDir: path.dirname(bundle),
@@ -100,7 +100,7 @@ export async function invokeSection(ctx: BenchContext): Promise<Figure[]> {
     },
     body: Buffer.from(invokeAnswer.Payload ?? new Uint8Array()),
   });
-  const bareClient = new LambdaClient(localClientConfig(bareLambda.url));
+  const bareClient = new LambdaClient(localClientConfig(bareLambda.url, cloud.credentials));
 
   const variants: Variant[] = [
     {

@@ -61,7 +61,7 @@ async function timeCalls(count: number, call: () => Promise<void>): Promise<numb
 /** f: GET /quotes (one page, newest first) at 100, 1,000 and 10,000 saved items, and S3's own list beside it. */
 export async function listGrowthSection(ctx: BenchContext): Promise<Figure[]> {
   const { cloud, close } = await startBenchCloud(ctx.root, ctx.tmp);
-  const s3 = new S3Client(localS3ClientConfig(cloud.s3));
+  const s3 = new S3Client(localS3ClientConfig({ endpoint: cloud.s3, credentials: cloud.credentials }));
   const bucket = bucketName("data", "dev");
   try {
     const results: { items: number; api: number[]; list: number[] }[] = [];

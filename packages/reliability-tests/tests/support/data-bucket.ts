@@ -1,12 +1,16 @@
 import { ListBucketsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { bucketName } from "@holonet/infra/app-definition";
+import type { LocalCredentials } from "@holonet/local-auth/local-credentials";
 import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 
 export const DATA_BUCKET = bucketName("data", "dev");
 
-/** Every key in the data bucket and every bucket's name, read through the S3 endpoint as any client would. */
-export async function readS3State(endpoint: string): Promise<{ buckets: string[]; dataKeys: string[] }> {
-  const client = new S3Client(localS3ClientConfig(endpoint));
+/** Every key in the data bucket and every bucket's name, read through the cloud's S3 endpoint as any client would. */
+export async function readS3State(cloud: {
+  s3: string;
+  credentials: LocalCredentials;
+}): Promise<{ buckets: string[]; dataKeys: string[] }> {
+  const client = new S3Client(localS3ClientConfig({ endpoint: cloud.s3, credentials: cloud.credentials }));
   try {
     const buckets = (await client.send(new ListBucketsCommand({}))).Buckets?.map((each) => each.Name ?? "");
     const dataKeys: string[] = [];

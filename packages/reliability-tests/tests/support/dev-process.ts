@@ -5,7 +5,7 @@ import { type DevConfig, devConfigPath, readDevConfig } from "@holonet/local-clo
 
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
 const CLI = path.join(ROOT, "packages/local-cloud/bin/holonet-dev.mjs");
-const PORT_OPTIONS = ["api", "lambda", "s3", "web", "logs", "cloudformation"].flatMap((name) => [
+const PORT_OPTIONS = ["api", "lambda", "s3", "web", "logs", "cloudformation", "dashboard"].flatMap((name) => [
   `--${name}-port`,
   "0",
 ]);

@@ -15,8 +15,8 @@ export const SECRET_PATTERNS: ReadonlyArray<{ kind: string; pattern: RegExp }> =
 ];
 
 /**
- * Values that look like credentials but are documented local-only placeholders: s3rver insists on the
- * access key id and secret `S3RVER`, and nothing accepts them anywhere else.
+ * Values that look like credentials but are documented placeholders that nothing accepts: s3rver's built-in
+ * key pair `S3RVER`, which the local S3 withdraws (it makes credentials of its own per data folder).
  */
 export const ALLOWED_PLACEHOLDERS: ReadonlySet<string> = new Set(["S3RVER"]);
 
