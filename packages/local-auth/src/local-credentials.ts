@@ -48,7 +48,13 @@ export function loadOrCreateCredentials(dataDir: string): LocalCredentials {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   chmodSync(file, 0o600);
-  const parsed = LocalCredentials.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  let text: unknown;
+  try {
+    text = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    text = undefined;
+  }
+  const parsed = LocalCredentials.safeParse(text);
   if (!parsed.success)
     throw new Error(`${file} is not the local cloud's credentials file: remove it, and a new one is made.`);
   return parsed.data;

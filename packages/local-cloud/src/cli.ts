@@ -2,6 +2,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { FUNCTION_NAMES, FUNCTIONS, isFunctionName } from "@holonet/infra/app-definition";
+import { credentialsPath } from "@holonet/local-auth/local-credentials";
 import { buildPackages } from "@holonet/local-invoke/build-services";
 import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
 import { devConfigPath } from "./dev-config";
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(
     values["data-dir"] ?? process.env.HOLONET_DATA_DIR ?? path.join(root, ".holonet"),
   );
+  // How local-env finds this cloud again, when it is not the default one.
+  const dataDirOption = values["data-dir"] ? ` --data-dir ${values["data-dir"]}` : "";
   const packages = [
     "@holonet/lambda-runtime",
     "@holonet/local-dashboard",
@@ -108,8 +111,16 @@ async function main(): Promise<void> {
     ["website", cloud.web, ""],
     ["dashboard", cloud.dashboard, "metrics, invocations with logs and traces, versions, buckets, cost"],
     ["HTTP API", cloud.api, `e.g. curl '${cloud.api}/quote?isJedi=true'`],
-    ["Lambda API", cloud.lambda, `AWS_ENDPOINT_URL_LAMBDA=${cloud.lambda}`],
-    ["S3", cloud.s3, `AWS_ENDPOINT_URL_S3=${cloud.s3}`],
+    [
+      "Lambda API",
+      cloud.lambda,
+      `signed requests only: eval "$(pnpm -s local-env${dataDirOption})" sets up the SDK`,
+    ],
+    [
+      "S3",
+      cloud.s3,
+      `signed requests only, with the keys in ${path.relative(process.cwd(), credentialsPath(dataDir))}`,
+    ],
     ["Logs", cloud.logs, "pnpm logs <service> [--follow]"],
     ["endpoints", path.relative(process.cwd(), devConfigPath(dataDir)), "as JSON"],
     ...(values.inspect
