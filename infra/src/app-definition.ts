@@ -8,8 +8,11 @@ import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
  */
 export const APP_NAME = "holonet";
 
-/** Lambda's runtime for every function. Bundles target node20 so that they also run on these machines. */
-export const RUNTIME = "nodejs22.x" as const;
+/**
+ * Lambda's runtime for every function. Locally each instance runs on this runtime's Node.js major too
+ * (@holonet/node-builds), and the bundles target it (@holonet/bundle-config; app-definition.test.ts checks).
+ */
+export const RUNTIME = "nodejs24.x" as const;
 
 export const STAGES = ["dev", "ci", "prod"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -50,7 +53,12 @@ export interface FunctionDefinition {
   calls: readonly FunctionName[];
   /** The sample event (under the service's folder) a deploy invokes the new version with before it counts. */
   smokeEvent: string;
-  /** Parallel executions kept for this function alone; beyond them its invocations are throttled (429). */
+  /**
+   * Parallel executions kept for this function alone, and its ceiling: beyond them Lambda throttles it, which
+   * a client of the HTTP API sees only as a 500 (services-apigateway-errors.html), so a ceiling must sit above
+   * anything the site's ordinary use asks for. AWS reserves only what leaves 100 executions unreserved
+   * (https://docs.aws.amazon.com/lambda/latest/dg/API_PutFunctionConcurrency.html).
+   */
   reservedConcurrency?: number;
 }
 
@@ -78,7 +86,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
     environment: { DATA_BUCKET: { bucket: "data" } },
     uses: [{ bucket: "data", prefix: DATA_PREFIX, actions: ["write"] }],
     calls: [],
-    reservedConcurrency: 20,
+    // No reservation: in an account of ACCOUNT_CONCURRENCY (100) AWS refuses any (100 must stay unreserved),
+    // and saves need no cap of their own. The API's throttling (429, safe to retry) bounds what arrives.
   },
   "store-get": {
     packageName: "@holonet/store-get",

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { BUNDLE_TARGET } from "@holonet/bundle-config/lambda-bundle";
 import { ROUTES } from "@holonet/contracts/routes";
+import { PINNED_RUNTIMES, runtimeMajor } from "@holonet/lambda-runtime/node-runtimes";
 import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,6 +12,7 @@ import {
   FUNCTIONS,
   functionEnvironment,
   functionName,
+  RUNTIME,
 } from "../src/app-definition";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -51,6 +54,14 @@ describe("the application definition", () => {
     }
     expect(FUNCTIONS["store-save"].uses.flatMap((use) => use.actions)).toEqual(["write"]);
     expect(FUNCTIONS["store-get"].uses.flatMap((use) => use.actions)).toEqual(["read", "list"]);
+  });
+
+  it("runs the functions on a runtime Lambda supports, which the bundles target and the local runtime runs", () => {
+    // AWS's supported Node.js runtimes: https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html
+    expect(["nodejs22.x", "nodejs24.x"]).toContain(RUNTIME);
+    // A bundle built for a newer Node.js than its runtime's may use syntax that runtime cannot load.
+    expect(BUNDLE_TARGET).toBe(`node${runtimeMajor(RUNTIME)}`);
+    expect(PINNED_RUNTIMES).toContain(RUNTIME);
   });
 
   it("serves the web bucket as a website and keeps the data bucket plain", () => {

@@ -1,11 +1,15 @@
 import { defineConfig, type Options } from "tsup";
 
+/** esbuild's target for every bundle; infra's tests check that it names the major of RUNTIME. */
+export const BUNDLE_TARGET = "node24";
+
 /**
  * A Lambda bundle: `dist/handler.mjs` exporting `handler` (handler string `handler.handler`).
  * - `.mjs`, because Lambda reads `.js` as CommonJS unless the zip ships a package.json saying otherwise;
  * - every dependency inside (tsup leaves `dependencies` out by default), the AWS SDK included:
  *   docs/decisions/0002-bundle-the-aws-sdk.md has the measurement behind that;
- * - node20, so the bundle runs on these machines' Node 20 as well as on Lambda's nodejs22.x;
+ * - the Node.js of the functions' runtime (infra's RUNTIME, nodejs24.x): locally the bundle runs on that
+ *   Node.js too, not on the machine's;
  * - minified with names kept, since error.name becomes Lambda's errorType.
  */
 export function lambdaBundle(overrides: Options = {}) {
@@ -14,7 +18,7 @@ export function lambdaBundle(overrides: Options = {}) {
     format: ["esm"],
     outExtension: () => ({ js: ".mjs" }),
     platform: "node",
-    target: "node20",
+    target: BUNDLE_TARGET,
     minify: true,
     keepNames: true,
     sourcemap: true,

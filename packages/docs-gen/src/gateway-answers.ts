@@ -18,8 +18,14 @@ export const GatewayError = z
 export const GATEWAY_ANSWERS = [
   { error: NOT_FOUND, when: "no route matches the method and path" },
   { error: REQUEST_ENTITY_TOO_LARGE, when: "the request's payload is over the HTTP API's limit" },
-  { error: TOO_MANY_REQUESTS, when: "the stage's throttling limits are exceeded" },
-  { error: INTERNAL_SERVER_ERROR, when: "the function failed, or its response could not be mapped" },
+  {
+    error: TOO_MANY_REQUESTS,
+    when: "the stage's throttling limits are exceeded (no function ran: safe to retry)",
+  },
+  {
+    error: INTERNAL_SERVER_ERROR,
+    when: "the function failed, its response could not be mapped, or Lambda refused it (a throttle, an event over 6 MB)",
+  },
   { error: SERVICE_UNAVAILABLE, when: "the integration ran past its timeout" },
 ].map(({ error, when }) => ({
   status: error.statusCode,

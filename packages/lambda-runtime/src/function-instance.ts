@@ -10,6 +10,8 @@ import {
 } from "./lambda-context";
 import { lambdaEnvironment } from "./lambda-environment";
 import { exitDetail, exitError, type LambdaErrorPayload, timeoutError } from "./lambda-error";
+import { runtimeNode, runtimeVersion } from "./node-runtimes";
+import { peakMemoryMb } from "./process-memory";
 import {
   endOfInvocationMark,
   FRAME_END,
@@ -19,6 +21,8 @@ import {
 } from "./runner-protocol";
 
 export interface InstanceOptions {
+  /** Lambda's runtime identifier (nodejs22.x, nodejs24.x): the instance runs on that Node.js major. */
+  runtime: string;
   /** The directory holding the code (Lambda's LAMBDA_TASK_ROOT). */
   taskRoot: string;
   /** `file.export`, e.g. handler.handler. */
@@ -55,6 +59,8 @@ export interface InvokeOutcome {
   /** Only on the instance's first (cold) invocation. */
   initDurationMs?: number;
   maxMemoryMb?: number;
+  /** Only on the instance's first invocation, whose init phase Lambda's INIT_START line announces. */
+  runtimeVersion?: { version: string; arn: string };
 }
 
 export interface FunctionInstance {
@@ -90,9 +96,12 @@ interface Current {
  * The heap is capped at the function's memory size, so a function that outgrows it dies as on Lambda;
  * V8 aborts on heap exhaustion, which surfaces as Runtime.ExitError (Lambda names it
  * Runtime.OutOfMemory; close enough for local work).
+ * The process runs on the Node.js build of the function's runtime (node-runtimes.ts), whatever Node.js runs
+ * the caller; a runtime with no build on this machine throws RuntimeUnavailableError here.
  */
 export function startInstance(options: InstanceOptions): FunctionInstance {
   const { identity, memoryMb, timeoutSeconds } = options;
+  const node = runtimeNode(options.runtime);
   const stream = logStreamName(identity.functionVersion);
   const logGroupName = options.logGroupName ?? defaultLogGroup(identity.functionName);
   const execArgv = [
@@ -101,12 +110,16 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
     ...(options.inspectPort !== undefined ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
   ];
   const child = fork(RUNNER, [], {
+    execPath: node.execPath,
     env: lambdaEnvironment({ ...options, logStreamName: stream, logGroupName }),
     execArgv,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let state: "idle" | "busy" | "dead" = "idle";
   let initialized = false;
+  let invocations = 0;
+  /** The highest Max Memory Used the runner reported: what a report can say once the process is gone. */
+  let reportedPeakMb: number | undefined;
   let stdoutText = "";
   let stderrText = "";
   let current: Current | undefined;
@@ -145,6 +158,9 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
     if (!result.ok && result.phase === "init") {
       state = "dead";
       child.kill("SIGKILL");
+    } else if (!result.ok && result.ending) {
+      // The runner ends its process itself after this answer: no invocation may be handed to it meanwhile.
+      state = "dead";
     } else state = "idle";
     finish(result, logs);
   };
@@ -188,10 +204,20 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
       ...(invocation.traceHeader !== undefined && { traceHeader: invocation.traceHeader }),
     };
     const started = performance.now();
+    /** The init's length as the parent saw it: a cold invocation that times out still reports it, as on Lambda. */
+    let initMs: number | undefined;
+    invocations += 1;
+    const cold = invocations === 1 && { runtimeVersion: runtimeVersion(node, identity.region) };
+    const peakSoFar = (measured: number | undefined) =>
+      measured === undefined && reportedPeakMb === undefined
+        ? {}
+        : { maxMemoryMb: Math.max(measured ?? 0, reportedPeakMb ?? 0) };
     return new Promise<InvokeOutcome>((resolve) => {
       const timeUp = (seconds: number) => () => {
         state = "dead";
         current = undefined;
+        // Lambda's REPORT line still has Max Memory Used after a timeout: read it before the process goes.
+        const memory = peakSoFar(peakMemoryMb(child.pid));
         child.kill("SIGKILL");
         void closed.then(() =>
           resolve({
@@ -199,6 +225,9 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
             error: timeoutError(requestId, seconds),
             logs: takeLogs(),
             durationMs: seconds * 1000,
+            ...(initMs !== undefined && { initDurationMs: initMs }),
+            ...memory,
+            ...cold,
           }),
         );
       };
@@ -211,6 +240,7 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
       current = {
         mark: endOfInvocationMark(requestId),
         initialized: () => {
+          initMs = performance.now() - started;
           initialized = true;
           clearTimeout(timer);
           timer = setTimeout(timeUp(timeoutSeconds), timeoutSeconds * 1000);
@@ -218,18 +248,21 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
         finish: (result, logs) => {
           clearTimeout(timer);
           const { durationMs, initDurationMs, maxMemoryMb } = result;
+          reportedPeakMb = Math.max(maxMemoryMb, reportedPeakMb ?? 0);
           const measures = {
             durationMs,
             maxMemoryMb,
             ...(initDurationMs !== undefined && { initDurationMs }),
           };
           const outcome = result.ok ? { payload: result.payload } : { error: result.error };
-          resolve({ requestId, logs, ...outcome, ...measures });
+          resolve({ requestId, logs, ...outcome, ...measures, ...cold });
         },
         exited: (detail, logs) => {
           clearTimeout(timer);
           const durationMs = performance.now() - started;
-          resolve({ requestId, error: exitError(requestId, detail), logs, durationMs });
+          // The logs tell a full heap (Runtime.OutOfMemory) from any other exit.
+          const error = exitError(requestId, detail, logs);
+          resolve({ requestId, error, logs, durationMs, ...peakSoFar(undefined), ...cold });
         },
       };
       const message: InvokeMessage = {

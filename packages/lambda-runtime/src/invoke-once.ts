@@ -2,6 +2,8 @@ import { type InvokeOutcome, startInstance } from "./function-instance";
 import type { FunctionIdentity } from "./lambda-context";
 
 export interface BundleFunction extends FunctionIdentity {
+  /** Lambda's runtime identifier (nodejs22.x, nodejs24.x): the bundle runs on that Node.js major. */
+  runtime: string;
   /** The directory holding the code (Lambda's LAMBDA_TASK_ROOT). */
   taskRoot: string;
   /** `file.export`, e.g. handler.handler. */

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Context } from "aws-lambda";
 
 /** Stands in for the account id in ARNs, as local AWS emulators commonly do. */
 export const LOCAL_ACCOUNT_ID = "000000000000";
@@ -37,15 +36,30 @@ export function logStreamName(version: string, now = new Date()): string {
   return `${day}/[${version}]${randomBytes(16).toString("hex")}`;
 }
 
-/** The context object Lambda's Node.js runtime passes to a handler. */
-export function lambdaContext(info: InvocationInfo): Context {
-  const unsupported = () => {
-    throw new Error(
-      "context.done/succeed/fail were removed from Lambda's Node.js runtimes; return or use the callback",
-    );
-  };
+/** The data half of the context a handler gets; nodejs22.x adds the callback half (callback-context.ts). */
+export interface InvocationData {
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  awsRequestId: string;
+  logGroupName: string;
+  logStreamName: string;
+  clientContext: undefined;
+  identity: undefined;
+  xRayTraceId?: string;
+  getRemainingTimeInMillis(): number;
+}
+
+/**
+ * The context's data, as both clients build it from the invoke's headers and the environment (3.x
+ * src/InvokeContext.js, 4.x src/context/context-builder.ts). The remaining time is not clamped at zero, as
+ * neither client clamps it; 4.x also gives the X-Ray trace id.
+ */
+export function invocationData(info: InvocationInfo, withTraceId: boolean): InvocationData {
   return {
-    callbackWaitsForEmptyEventLoop: true,
+    clientContext: undefined,
+    identity: undefined,
     functionName: info.functionName,
     functionVersion: info.functionVersion,
     invokedFunctionArn: info.invokedFunctionArn,
@@ -53,9 +67,7 @@ export function lambdaContext(info: InvocationInfo): Context {
     awsRequestId: info.awsRequestId,
     logGroupName: info.logGroupName,
     logStreamName: info.logStreamName,
-    getRemainingTimeInMillis: () => Math.max(0, info.deadlineMs - Date.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
+    ...(withTraceId && { xRayTraceId: info.traceHeader }),
+    getRemainingTimeInMillis: () => info.deadlineMs - Date.now(),
   };
 }

@@ -2,6 +2,8 @@ import type { FunctionIdentity } from "./lambda-context";
 
 export interface EnvironmentInput {
   identity: FunctionIdentity;
+  /** Lambda's runtime identifier, e.g. nodejs24.x. */
+  runtime: string;
   memoryMb: number;
   taskRoot: string;
   handler: string;
@@ -27,7 +29,8 @@ export function lambdaEnvironment(input: EnvironmentInput): Record<string, strin
     LANG: "en_US.UTF-8",
     AWS_REGION: identity.region,
     AWS_DEFAULT_REGION: identity.region,
-    AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x",
+    // The runner reads it to apply its runtime's rules, as function code may to learn where it runs.
+    AWS_EXECUTION_ENV: `AWS_Lambda_${input.runtime}`,
     AWS_LAMBDA_FUNCTION_NAME: identity.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: identity.functionVersion,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(input.memoryMb),

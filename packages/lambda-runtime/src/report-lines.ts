@@ -1,9 +1,18 @@
 import type { InvokeOutcome } from "./function-instance";
 import { TIMEOUT_ERROR_TYPE } from "./lambda-error";
 
-/** Lambda's START / END / REPORT lines for an invocation (tab-separated REPORT fields, as Lambda logs them). */
-export function reportLines(fn: { functionVersion: string; memoryMb: number }, outcome: InvokeOutcome) {
-  const { requestId, durationMs, initDurationMs, maxMemoryMb } = outcome;
+interface ReportedFunction {
+  functionVersion: string;
+  memoryMb: number;
+}
+
+/**
+ * Lambda's lines around an invocation, tab-separated fields as Lambda logs them: INIT_START before a cold
+ * start (https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-identify.html), then START, END and
+ * REPORT.
+ */
+export function reportLines(fn: ReportedFunction, outcome: InvokeOutcome) {
+  const { requestId, durationMs, initDurationMs, maxMemoryMb, runtimeVersion } = outcome;
   // Since August 2025 Lambda bills the init phase too.
   const billed = Math.ceil(durationMs + (initDurationMs ?? 0));
   const report = [
@@ -16,8 +25,19 @@ export function reportLines(fn: { functionVersion: string; memoryMb: number }, o
     ...(outcome.error?.errorType === TIMEOUT_ERROR_TYPE ? ["Status: timeout"] : []),
   ].join("\t");
   return {
+    ...(runtimeVersion && {
+      initStart: `INIT_START Runtime Version: ${runtimeVersion.version}\tRuntime Version ARN: ${runtimeVersion.arn}`,
+    }),
     start: `START RequestId: ${requestId} Version: ${fn.functionVersion}`,
     end: `END RequestId: ${requestId}`,
     report,
   };
+}
+
+/** An invocation's whole log as Lambda writes it to the stream: its lines around the function's output. */
+export function invocationLog(fn: ReportedFunction, outcome: InvokeOutcome): string {
+  const lines = reportLines(fn, outcome);
+  const logs = outcome.logs === "" || outcome.logs.endsWith("\n") ? outcome.logs : `${outcome.logs}\n`;
+  const initStart = lines.initStart === undefined ? "" : `${lines.initStart}\n`;
+  return `${initStart}${lines.start}\n${logs}${lines.end}\n${lines.report}\n`;
 }

@@ -33,6 +33,11 @@ export type ResultMessage =
       error: LambdaErrorPayload;
       /** An error while loading the module: Lambda reports it as an init error. */
       phase: "init" | "invoke";
+      /**
+       * The runner ends its process right after this result (an uncaught exception or unhandled rejection on
+       * nodejs22.x, as AWS's runtime exits after posting it): the instance can serve no other invocation.
+       */
+      ending?: true;
       durationMs: number;
       initDurationMs?: number;
       maxMemoryMb: number;

@@ -31,6 +31,7 @@ afterAll(() => {
 const fn = (taskRoot: string, handler: string): BundleFunction => ({
   functionName: "test-trace",
   functionVersion: "$LATEST",
+  runtime: "nodejs22.x",
   memoryMb: 128,
   region: "us-east-1",
   taskRoot,
@@ -101,14 +102,19 @@ describe("a function error's trace shows the code at /var/task, as on Lambda", (
     expectOnlyLambdaPaths(outcome.error, taskRoot);
   });
 
-  it("names /var/task in the message of a handler's module that is missing", async () => {
+  // aws-lambda-nodejs-runtime-interface-client 3.x src/UserFunction.js: Node's own message, from the runtime's file.
+  it("names the runtime's /var/runtime/index.mjs in the message of a handler's module that is missing", async () => {
     const taskRoot = taskRootOf("misbehaving");
     const outcome = await invokeOnce(fn(taskRoot, "missing.handler"), {});
 
     expect(outcome.error).toEqual({
       errorType: "Runtime.ImportModuleError",
-      errorMessage: "Cannot find module 'missing' in /var/task",
-      trace: ["Runtime.ImportModuleError: Cannot find module 'missing' in /var/task"],
+      errorMessage: "Error: Cannot find module 'missing'\nRequire stack:\n- /var/runtime/index.mjs",
+      trace: [
+        "Runtime.ImportModuleError: Error: Cannot find module 'missing'",
+        "Require stack:",
+        "- /var/runtime/index.mjs",
+      ],
     });
   });
 

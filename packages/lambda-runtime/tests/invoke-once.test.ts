@@ -7,6 +7,7 @@ import { functionWithDependency } from "./function-with-dependency";
 const fixture = (name: string, handler: string, overrides: Partial<BundleFunction> = {}): BundleFunction => ({
   functionName: `test-${name}`,
   functionVersion: "$LATEST",
+  runtime: "nodejs22.x",
   memoryMb: 128,
   region: "us-east-1",
   taskRoot: path.join(import.meta.dirname, "fixtures", name),
@@ -95,7 +96,8 @@ describe("invokeOnce runs a function package as Lambda's Node.js runtime does", 
     [
       "handlers.notAFunction",
       "Runtime.HandlerNotFound",
-      "handlers.notAFunction is undefined or not exported",
+      // aws-lambda-nodejs-runtime-interface-client 3.x src/UserFunction.js: an export that is there but no function.
+      "handlers.notAFunction is not a function",
     ],
     ["missing.handler", "Runtime.ImportModuleError", "Cannot find module 'missing'"],
     ["broken-init.handler", "Error", "cannot start: no config"],

@@ -238,22 +238,36 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       integrationTimeoutSeconds: API.integrationTimeoutSeconds,
       region: LOCAL_REGION,
       invoke: async (target, event, { traceHeader }) => {
-        const result = await lambda.invoke({
-          functionName: target.functionName,
-          qualifier: target.qualifier,
-          payload: event,
-          traceHeader,
-        });
-        return {
-          payload: result.payload,
-          ...(result.functionError && { functionError: result.functionError }),
-        };
+        try {
+          const result = await lambda.invoke({
+            functionName: target.functionName,
+            qualifier: target.qualifier,
+            payload: event,
+            traceHeader,
+          });
+          return result.functionError
+            ? { kind: "function-error", payload: result.payload }
+            : { kind: "answered", payload: result.payload };
+        } catch (error) {
+          // The Lambda API's refusals, thrown with its error type as `name` and a throttle's Reason.
+          const refusal = error as { name?: unknown; status?: unknown; reason?: unknown };
+          if (typeof refusal.name !== "string" || typeof refusal.status !== "number") throw error;
+          if (refusal.name !== "TooManyRequestsException")
+            return { kind: "refused", errorType: refusal.name };
+          return {
+            kind: "throttled",
+            reason: typeof refusal.reason === "string" ? refusal.reason : "Rate Exceeded.",
+          };
+        }
       },
       onRequest: (record) => {
         cost.recordApiRequest();
         telemetry.request(record);
+        // A failure's reason, which the client never sees (AWS answers them all with the same 500), is told
+        // here, as an access log with $context.integrationErrorMessage tells it on AWS.
+        const why = record.integrationError === undefined ? "" : `${record.integrationError}; `;
         log(
-          `api        | ${record.method} ${record.path} -> ${record.status} (${record.latencyMs.toFixed(1)} ms)`,
+          `api        | ${record.method} ${record.path} -> ${record.status} (${why}${record.latencyMs.toFixed(1)} ms)`,
         );
       },
     });

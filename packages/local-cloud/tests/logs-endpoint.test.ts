@@ -98,7 +98,10 @@ describe("the local cloud's CloudWatch Logs", () => {
         startFromHead: true,
       }),
     );
-    expect(read.events?.[0]?.message).toMatch(/^START RequestId: /);
+    // A stream is one execution environment's, which Lambda opens with INIT_START before its first START
+    // (https://docs.aws.amazon.com/lambda/latest/dg/runtime-management-identify.html).
+    expect(read.events?.[0]?.message).toMatch(/^INIT_START Runtime Version: nodejs:24\./);
+    expect(read.events?.[1]?.message).toMatch(/^START RequestId: /);
     expect(read.nextForwardToken).toMatch(/^f\//);
   });
 

@@ -15,11 +15,20 @@ const gatewayError = (statusCode: number, message: string): GatewayError => ({
 /** https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html ("Routing API requests") */
 export const NOT_FOUND = gatewayError(404, "Not Found");
 
-/** https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html */
+/** The stage's own throttling, and only that (a Lambda throttle is a 500):
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html */
 export const TOO_MANY_REQUESTS = gatewayError(429, "Too Many Requests");
 
-/** A function error, or a response API Gateway cannot map:
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html */
+/**
+ * A function error, or a response API Gateway cannot map
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html), or an
+ * invocation the Lambda API refused: "If the Lambda API rejects the invocation request, API Gateway returns a
+ * 500 error code" (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html). That covers a
+ * throttle (TooManyRequestsException) and an event over Lambda's 6 MB synchronous payload limit
+ * (RequestEntityTooLargeException), which a body under the HTTP API's 10 MB can make. AWS publishes no
+ * HTTP API answer for the latter; a REST API has been seen answering 413 {"message": "Request Too Long"}
+ * (https://github.com/koki-develop/lgtm-generator/issues/10), so the documented rule is followed here.
+ */
 export const INTERNAL_SERVER_ERROR = gatewayError(500, "Internal Server Error");
 
 /** The integration ran past its timeout (30 s at most on AWS). Observed, e.g. https://github.com/anomalyco/sst/issues/2232 */

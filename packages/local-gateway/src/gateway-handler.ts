@@ -8,13 +8,11 @@ import {
   INTERNAL_SERVER_ERROR,
   NOT_FOUND,
   REQUEST_ENTITY_TOO_LARGE,
-  SERVICE_UNAVAILABLE,
   TOO_MANY_REQUESTS,
 } from "./gateway-errors";
 import type { HttpApiOptions } from "./http-api";
 import { type ApiIdentity, buildHttpApiEvent, type GatewayRequest } from "./http-api-event";
-import { callIntegration } from "./integration";
-import { type GatewayResponse, mapLambdaResponse } from "./lambda-response";
+import { answerIntegration, callIntegration } from "./integration";
 import { announcesBody, readBody, TOO_LARGE } from "./request-body";
 import { newRequestId, newTraceId } from "./request-ids";
 import { compileRoutes } from "./route-matcher";
@@ -54,6 +52,7 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
     let routeKey: string | null = null;
     let traceHeader: string | undefined;
     let integrationLatencyMs: number | undefined;
+    let integrationError: string | undefined;
 
     const send = (statusCode: number, headers: Headers, body: Buffer) => {
       headers["apigw-requestid"] = requestId;
@@ -76,6 +75,7 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
           status,
           latencyMs: performance.now() - started,
           integrationLatencyMs,
+          ...(integrationError !== undefined && { integrationError }),
         });
       } catch {
         // An observer's fault must not break the answer already given.
@@ -91,8 +91,11 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
       }
       if (!isLoopbackHost(req.headers.host)) return sendError(FORBIDDEN_HOST);
       const origin = req.headers.origin;
-      if (method === "OPTIONS" && origin !== undefined && req.headers["access-control-request-method"]) {
-        // The gateway answers a preflight itself, with no body and no function call.
+      // With CORS configured the gateway answers a preflight itself, with no body and no function call;
+      // without, an OPTIONS request is routed like any other (an ANY or $default route takes it).
+      const preflight =
+        method === "OPTIONS" && origin !== undefined && req.headers["access-control-request-method"];
+      if (cors !== null && preflight) {
         const headers = cors.preflightHeaders(origin) ?? {};
         headers["apigw-requestid"] = requestId;
         res.writeHead(204, headers);
@@ -136,34 +139,16 @@ export function createGatewayHandler(options: HttpApiOptions, port: () => number
       );
       integrationLatencyMs = performance.now() - invokedAt;
 
-      const corsHeaders = cors.responseHeaders(origin);
-      if (result.kind === "response") {
-        const response = mapLambdaResponse(result.outcome);
-        return send(response.statusCode, withCors(response, corsHeaders), response.body);
-      }
-      if (result.kind === "timeout") return sendError(SERVICE_UNAVAILABLE, corsHeaders ?? undefined);
-      if (result.kind === "throttled") {
-        return sendError(TOO_MANY_REQUESTS, {
-          ...corsHeaders,
-          "retry-after": String(result.retryAfterSeconds),
-        });
-      }
-      return sendError(INTERNAL_SERVER_ERROR, corsHeaders ?? undefined);
+      const answer = answerIntegration(result);
+      integrationError = answer.integrationError;
+      const headers = cors === null ? answer.headers : cors.withResponseHeaders(answer.headers, origin);
+      return send(answer.statusCode, headers, answer.body);
     } catch {
       // A client gone mid-body leaves nobody to answer; anything else still gets AWS's 500.
       if (!res.headersSent && !req.socket.destroyed) return sendError(INTERNAL_SERVER_ERROR);
       res.destroy();
     }
   };
-}
-
-/** Integration responses carry the configured CORS headers, replacing any the function sent (see cors.ts). */
-function withCors(response: GatewayResponse, corsHeaders: Record<string, string> | null): Headers {
-  if (corsHeaders === null) return response.headers;
-  const own = response.headers.vary;
-  const headers: Headers = { ...response.headers, ...corsHeaders };
-  if (own !== undefined) headers.vary = `${own}, origin`;
-  return headers;
 }
 
 /** Answers 413 without reading the rest of the body, then closes the connection rather than leave it hanging. */

@@ -19,24 +19,34 @@ export interface CorsSettings {
   allowCredentials?: boolean;
 }
 
-export interface InvokeOutcome {
-  payload: Buffer;
-  functionError?: string;
-}
+/**
+ * What Lambda made of one invocation. Each failure reaches the client as the same 500, as API Gateway
+ * answers it; the kinds differ in what the gateway records of why (`GatewayRecord.integrationError`).
+ */
+export type InvokeOutcome =
+  /** The function ran and returned: its result, for the payload format to map. */
+  | { kind: "answered"; payload: Buffer }
+  /** The function ran and failed (its error, a timeout, a crash): Lambda's error payload. */
+  | { kind: "function-error"; payload: Buffer }
+  /** Lambda refused to run it for want of concurrency (TooManyRequestsException), with its Reason. */
+  | { kind: "throttled"; reason: string }
+  /** The Lambda API refused the invocation for another reason, e.g. RequestEntityTooLargeException. */
+  | { kind: "refused"; errorType: string };
 
 export interface HttpApiOptions {
   /** 0 (the default) for any free port; the API listens on 127.0.0.1 only. */
   port?: number;
   routes: GatewayRoute[];
-  cors: CorsSettings;
+  /** Absent: no CORS handling at all, as on an API with no CORS configuration. */
+  cors?: CorsSettings;
   throttling: { rateLimit: number; burstLimit: number };
   /** 10 MB on AWS. */
   payloadLimitBytes: number;
   /** 30 on AWS. */
   integrationTimeoutSeconds: number;
   /**
-   * Invokes the route's function with the event (JSON bytes) and the request's trace header. Throws an error
-   * with status 429 (and retryAfterSeconds) when Lambda throttles.
+   * Invokes the route's function with the event (JSON bytes) and the request's trace header, and says what
+   * became of it. A rejection is a fault of the invoke itself, answered with a 500 like any failure.
    */
   invoke: (
     target: GatewayRoute["target"],
@@ -62,6 +72,11 @@ export interface GatewayRecord {
   status: number;
   latencyMs: number;
   integrationLatencyMs?: number;
+  /**
+   * Why the integration failed, when it did: what an HTTP API's access log shows as
+   * `$context.integrationErrorMessage` (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html).
+   */
+  integrationError?: string;
 }
 
 export interface HttpApi {

@@ -1,6 +1,4 @@
 import { validateHeaderName, validateHeaderValue } from "node:http";
-import { type GatewayError, INTERNAL_SERVER_ERROR } from "./gateway-errors";
-import type { InvokeOutcome } from "./http-api";
 
 export interface GatewayResponse {
   statusCode: number;
@@ -8,40 +6,32 @@ export interface GatewayResponse {
   body: Buffer;
 }
 
-// Framing is the gateway's own business, and "If you configure CORS for an API, API Gateway ignores CORS
-// headers returned from your backend integration" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html).
-const IGNORED_HEADER =
-  /^(?:content-length|transfer-encoding|connection|keep-alive|upgrade|access-control-.*)$/;
-
-const asGatewayResponse = (error: GatewayError): GatewayResponse => ({
-  statusCode: error.statusCode,
-  headers: { "content-type": "application/json" },
-  body: error.body,
-});
+// Framing is the gateway's own business. The function's CORS headers pass on here: only an API with CORS
+// configured ignores them (see cors.ts).
+const IGNORED_HEADER = /^(?:content-length|transfer-encoding|connection|keep-alive|upgrade)$/;
 
 /**
  * Maps a function's result to the HTTP response, as payload format 2.0 does
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.v2):
  * an object with `statusCode` is a full response (`headers`, `cookies` - each its own `set-cookie` -, `body`,
- * `isBase64Encoded`); any other JSON is the body of a 200 `application/json`, a JSON string unwrapped. A
- * function error, or a result that is not JSON or not a valid response, is a 500
+ * `isBase64Encoded`); any other JSON is the body of a 200 `application/json`, a JSON string unwrapped. Null
+ * for a result that is not JSON or not a valid response, which API Gateway answers with a 500
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html).
  */
-export function mapLambdaResponse(outcome: InvokeOutcome): GatewayResponse {
-  if (outcome.functionError !== undefined) return asGatewayResponse(INTERNAL_SERVER_ERROR);
+export function mapLambdaResponse(payload: Buffer): GatewayResponse | null {
   let result: unknown;
   try {
-    result = JSON.parse(outcome.payload.toString("utf8"));
+    result = JSON.parse(payload.toString("utf8"));
   } catch {
-    return asGatewayResponse(INTERNAL_SERVER_ERROR);
+    return null;
   }
   if (typeof result === "object" && result !== null && !Array.isArray(result) && "statusCode" in result) {
-    return fullResponse(result as Record<string, unknown>) ?? asGatewayResponse(INTERNAL_SERVER_ERROR);
+    return fullResponse(result as Record<string, unknown>);
   }
   return {
     statusCode: 200,
     headers: { "content-type": "application/json" },
-    body: typeof result === "string" ? Buffer.from(result) : outcome.payload,
+    body: typeof result === "string" ? Buffer.from(result) : payload,
   };
 }
 

@@ -60,20 +60,67 @@ describe("the gateway's own answers", () => {
     expect(gateway.events.length).toBeLessThanOrEqual(4);
   });
 
-  it("answers a throttled Lambda invoke with 429 and Retry-After", async () => {
+  // "If the Lambda API rejects the invocation request, API Gateway returns a 500 error code" with its generic
+  // body (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html); re:Post reports the
+  // same of a throttled function ("API Gateway proxy integration does not forward Lambda throttling (HTTP
+  // 429) to client"). Only the gateway's record says it was a throttle.
+  it("answers a throttled Lambda invoke with AWS's 500, and records that it was a throttle", async () => {
+    const records: GatewayRecord[] = [];
     gateway = await startTestApi({
-      answer: () => {
-        throw Object.assign(new Error("Rate Exceeded."), { status: 429, retryAfterSeconds: 2 });
-      },
+      onRequest: (record) => records.push(record),
+      answer: () => ({ kind: "throttled", reason: "ReservedFunctionConcurrentInvocationLimitExceeded" }),
     });
     const response = await fetch(`${gateway.api.url}/quote`);
-    expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe("2");
-    expect(await response.json()).toEqual({ message: "Too Many Requests" });
+    expect(response.status).toBe(500);
+    expect(response.headers.get("retry-after")).toBeNull();
+    expect(await response.json()).toEqual({ message: "Internal Server Error" });
+    expect(records[0]).toMatchObject({
+      status: 500,
+      routeKey: "GET /quote",
+      integrationError: "Lambda throttled: ReservedFunctionConcurrentInvocationLimitExceeded",
+    });
+  });
+
+  // An HTTP API takes a body up to 10 MB (http-api-quotas.html); Lambda refuses a synchronous event over
+  // 6 MB with RequestEntityTooLargeException. AWS documents no HTTP API answer for it beyond the rule above
+  // for any refused invocation, so it is a 500 (see gateway-errors.ts).
+  it("answers an invocation the Lambda API refused (an event over 6 MB) with AWS's 500, saying why", async () => {
+    const records: GatewayRecord[] = [];
+    gateway = await startTestApi({
+      onRequest: (record) => records.push(record),
+      answer: () => ({ kind: "refused", errorType: "RequestEntityTooLargeException" }),
+    });
+    const response = await fetch(`${gateway.api.url}/quotes`, { method: "POST", body: "x".repeat(1024) });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: "Internal Server Error" });
+    expect(records[0]?.integrationError).toBe(
+      "Lambda refused the invocation: RequestEntityTooLargeException",
+    );
+  });
+
+  it("records a function error's type, and nothing for an answer", async () => {
+    const records: GatewayRecord[] = [];
+    gateway = await startTestApi({
+      onRequest: (record) => records.push(record),
+      answer: (event) =>
+        event.rawPath === "/quote"
+          ? { kind: "function-error", payload: Buffer.from('{"errorType":"TypeError","errorMessage":"x"}') }
+          : json({ statusCode: 200, body: "ok" }),
+    });
+    const failed = await fetch(`${gateway.api.url}/quote`);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ message: "Internal Server Error" });
+    expect((await fetch(`${gateway.api.url}/quotes`)).status).toBe(200);
+    expect(records.map((record) => record.integrationError)).toEqual([
+      "Lambda function error: TypeError",
+      undefined,
+    ]);
   });
 
   it("answers 500 when the invoke itself fails", async () => {
+    const records: GatewayRecord[] = [];
     gateway = await startTestApi({
+      onRequest: (record) => records.push(record),
       answer: () => {
         throw new Error("ResourceNotFoundException");
       },
@@ -81,6 +128,7 @@ describe("the gateway's own answers", () => {
     const response = await fetch(`${gateway.api.url}/quote`);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ message: "Internal Server Error" });
+    expect(records[0]?.integrationError).toBe("Invoke failed: ResourceNotFoundException");
   });
 
   it("refuses a declared body over the payload limit with 413, before the function", async () => {
@@ -136,7 +184,9 @@ describe("the gateway's own answers", () => {
   });
 
   it("answers 503 Service Unavailable when the function outlasts the integration timeout", async () => {
+    const records: GatewayRecord[] = [];
     gateway = await startTestApi({
+      onRequest: (record) => records.push(record),
       integrationTimeoutSeconds: 1,
       answer: () => new Promise((resolve) => setTimeout(() => resolve(json({ statusCode: 200 })), 1500)),
     });
@@ -145,6 +195,7 @@ describe("the gateway's own answers", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ message: "Service Unavailable" });
     expect(Date.now() - started).toBeLessThan(1450);
+    expect(records[0]?.integrationError).toBe("Integration timed out");
   });
 
   it("survives malformed percent-encoding in the path and the query", async () => {

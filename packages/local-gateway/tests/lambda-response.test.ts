@@ -11,7 +11,7 @@ async function answerWith(outcome: InvokeOutcome) {
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
-const payload = (text: string): InvokeOutcome => ({ payload: Buffer.from(text) });
+const payload = (text: string): InvokeOutcome => ({ kind: "answered", payload: Buffer.from(text) });
 
 describe("mapping the function's result (format 2.0)", () => {
   it("answers a plain object as a 200 application/json with the result as the body", async () => {
@@ -76,7 +76,7 @@ describe("mapping the function's result (format 2.0)", () => {
   it.each([
     [
       "a function error",
-      { payload: Buffer.from('{"errorMessage":"Sorry you can\'t get a quote"}'), functionError: "Unhandled" },
+      { kind: "function-error", payload: Buffer.from('{"errorMessage":"Sorry you can\'t get a quote"}') },
     ],
     ["a result that is not JSON", payload("{not json")],
     ["a statusCode that is not a number", json({ statusCode: "200", body: "x" })],

@@ -56,6 +56,22 @@ describe("route matching", () => {
     expect(match("DELETE", "/items")?.routeKey).toBe("ANY /items");
   });
 
+  // ANY "matches all methods that you haven't defined for a resource", and $default catches "requests for all
+  // methods and routes that you haven't explicitly defined, including OPTIONS requests"
+  // (http-api-develop-routes.html, http-api-cors.html): where the gateway answers no preflight, one lands here.
+  it("gives OPTIONS to an ANY route, or else to $default, never to a route of another method", () => {
+    const match = compileRoutes([
+      route("GET", "/quotes"),
+      route("ANY", "/files/{proxy+}"),
+      route("ANY", "/items"),
+      route("ANY", "$default"),
+    ]);
+    expect(match("OPTIONS", "/items")?.routeKey).toBe("ANY /items");
+    expect(match("OPTIONS", "/files/a/b")?.routeKey).toBe("ANY /files/{proxy+}");
+    expect(match("OPTIONS", "/quotes")?.routeKey).toBe("$default");
+    expect(compileRoutes([route("GET", "/quotes")])("OPTIONS", "/quotes")).toBeNull();
+  });
+
   it("does not answer HEAD with a GET route", () => {
     const match = compileRoutes([route("GET", "/quotes"), route("HEAD", "/heads")]);
     expect(match("HEAD", "/quotes")).toBeNull();

@@ -1,6 +1,12 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import type { APIGatewayProxyEventV2 } from "@aws-lambda-powertools/parser/types";
-import { type HttpApi, type HttpApiOptions, type InvokeOutcome, startHttpApi } from "../src/http-api";
+import {
+  type CorsSettings,
+  type HttpApi,
+  type HttpApiOptions,
+  type InvokeOutcome,
+  startHttpApi,
+} from "../src/http-api";
 
 export const QUOTE_ROUTES: HttpApiOptions["routes"] = [
   { method: "GET", path: "/quote", target: { functionName: "holonet-quote", qualifier: "dev" } },
@@ -10,7 +16,7 @@ export const QUOTE_ROUTES: HttpApiOptions["routes"] = [
   { method: "ANY", path: "/files/{proxy+}", target: { functionName: "files", qualifier: "dev" } },
 ];
 
-export const CORS: HttpApiOptions["cors"] = {
+export const CORS: CorsSettings = {
   allowOrigins: ["http://127.0.0.1:8080"],
   allowMethods: ["GET", "POST"],
   allowHeaders: ["content-type", "if-none-match"],
@@ -29,7 +35,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-const json = (value: unknown): InvokeOutcome => ({ payload: Buffer.from(JSON.stringify(value)) });
+const json = (value: unknown): InvokeOutcome => ({
+  kind: "answered",
+  payload: Buffer.from(JSON.stringify(value)),
+});
 
 /** Starts a gateway whose functions record their event and answer with `answer` (by default a 200 echo). */
 export async function startTestApi(

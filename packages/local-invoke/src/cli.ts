@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, isFunctionName } from "@holonet/infra/app-definition";
+import { RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
 import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { localS3Environment, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { buildPackages } from "./build-services";
-import { type BundleFunction, invokeOnce, reportLines } from "./invoke-bundle";
+import { type BundleFunction, invocationLog, invokeOnce } from "./invoke-bundle";
 import { sampleEvents } from "./sample-events";
 import { bucketsUsedBy, serviceFunction } from "./service-function";
 import { findWorkspaceRoot } from "./workspace-root";
@@ -16,8 +17,9 @@ const HELP = `Usage:
   pnpm invoke --all-samples                   every sample event of every service
 
 Builds the service (a turbo cache hit when nothing changed), then runs its bundle (dist/handler.mjs) on an event, in a fresh process, as Lambda's Node.js
-runtime would: a full context, the function's environment, memory and timeout from infra/. Prints the
-logs and Lambda's START/END/REPORT lines (with the duration) on stderr and the result on stdout.
+runtime would: on the Node.js major of the function's runtime, with a full context, the function's
+environment, memory and timeout from infra/. Prints the logs and Lambda's INIT_START/START/END/REPORT lines
+(with the duration) on stderr and the result on stdout.
 Exits 1 when the invocation fails with a function error.
 
 Services: ${FUNCTION_NAMES.join(", ")}
@@ -72,8 +74,7 @@ function pickService(root: string, positionals: string[]): { service: FunctionNa
 
 async function invokeAndPrint(fn: BundleFunction, event: unknown): Promise<boolean> {
   const outcome = await invokeOnce(fn, event);
-  const lines = reportLines(fn, outcome);
-  process.stderr.write(`${lines.start}\n${outcome.logs}${lines.end}\n${lines.report}\n`);
+  process.stderr.write(invocationLog(fn, outcome));
   process.stdout.write(`${JSON.stringify(outcome.error ?? outcome.payload ?? null, null, 2)}\n`);
   return outcome.error === undefined;
 }
@@ -149,6 +150,10 @@ main().then(
       (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
     ) {
       console.error(`holonet-invoke: ${(error as Error).message}\nRun with --help for usage.`);
+      process.exitCode = 2;
+    } else if (error instanceof RuntimeUnavailableError) {
+      // Which Node.js build is missing, and why, is the whole story: no stack.
+      console.error(`holonet-invoke: ${error.message}`);
       process.exitCode = 2;
     } else {
       console.error(error);

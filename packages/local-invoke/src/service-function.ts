@@ -6,6 +6,7 @@ import {
   type FunctionName,
   functionEnvironment,
   functionName,
+  RUNTIME,
 } from "@holonet/infra/app-definition";
 import type { LocalCredentials } from "@holonet/local-auth/local-credentials";
 import { LOCAL_REGION, localS3Environment, startTemporaryS3 } from "@holonet/local-s3/local-s3";
@@ -17,16 +18,13 @@ export function serviceFunction(root: string, service: FunctionName, stage: stri
   return {
     functionName: functionName(service),
     functionVersion: "$LATEST",
+    runtime: RUNTIME,
     memoryMb: definition.memoryMb,
     region: process.env.AWS_REGION ?? LOCAL_REGION,
     taskRoot: path.join(root, definition.directory, "dist"),
     handler: definition.handler,
     timeoutSeconds: definition.timeoutSeconds,
-    environment: {
-      // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      ...functionEnvironment(service, stage),
-    },
+    environment: functionEnvironment(service, stage),
   };
 }
 

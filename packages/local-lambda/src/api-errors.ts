@@ -32,6 +32,10 @@ export const invalidParameter = (message: string) =>
 export const invalidRequestContent = (message: string) =>
   new LambdaApiError("InvalidRequestContentException", 400, message);
 
+/** Invoke's answer for a function whose runtime cannot run (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). */
+export const invalidRuntime = (message: string) =>
+  new LambdaApiError("InvalidRuntimeException", 502, message);
+
 export const preconditionFailed = (message: string) =>
   new LambdaApiError("PreconditionFailedException", 412, message);
 
@@ -49,8 +53,12 @@ export const requestTooLarge = (limit: number) =>
     `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
   );
 
-// The model spells the message member "Message" for these two and "message" for the rest.
-const CAPITALISED_MESSAGE = new Set(["ResourceNotFoundException", "ServiceException"]);
+// The model spells the message member "Message" for these and "message" for the rest.
+const CAPITALISED_MESSAGE = new Set([
+  "InvalidRuntimeException",
+  "ResourceNotFoundException",
+  "ServiceException",
+]);
 
 /** The error as AWS sends it: status, x-amzn-ErrorType, a JSON body with Type and the message. */
 export function errorResponse(error: unknown): {

@@ -1,12 +1,12 @@
+import { findRuntimeNode, RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
 import * as z from "zod";
 import { invalidParameter } from "./api-errors";
 
 // Request bodies of the operations this service speaks, with Lambda's own bounds. Fields the SDK may
 // send that the local service does not use (VpcConfig, Tags, ...) are accepted and ignored.
 
-const Runtime = z
-  .string()
-  .regex(/^nodejs\d+\.x$/, "only Node.js runtimes (nodejsNN.x) run on the local Lambda service");
+// Which runtimes are accepted is refuseRuntime's to say, in Lambda's own words.
+const Runtime = z.string().min(1);
 const Role = z.string().regex(/^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/);
 const Handler = z
   .string()
@@ -137,6 +137,29 @@ export function refuseReservedVariables(variables: Record<string, string> | unde
     throw invalidParameter(
       `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(", ")}`,
     );
+}
+
+/**
+ * The oldest Node.js major Lambda still lets a function be created or updated with: AWS blocks both for
+ * nodejs20.x and every older Node.js runtime (https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html).
+ */
+const OLDEST_OPEN_NODE_MAJOR = 22;
+
+/** Lambda's Node.js runtime identifiers, old and new: nodejs, nodejs4.3, nodejs4.3-edge, nodejs8.10, nodejs20.x. */
+const NODE_RUNTIME = /^nodejs(?:(\d+)\.(?:\d+|x))?(?:-edge)?$/;
+
+/**
+ * Refuses a runtime as Lambda does at CreateFunction and at any update of a function (a blocked runtime), or
+ * one that this machine cannot run (no Node.js build for it here), which no function here may be given.
+ */
+export function refuseRuntime(runtime: string): void {
+  const node = NODE_RUNTIME.exec(runtime);
+  if (node && Number(node[1] ?? 0) < OLDEST_OPEN_NODE_MAJOR)
+    throw invalidParameter(
+      `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
+    );
+  const found = findRuntimeNode(runtime);
+  if (found instanceof RuntimeUnavailableError) throw invalidParameter(found.message);
 }
 
 /** Parses a request body, answering a mismatch as Lambda does: InvalidParameterValueException. */

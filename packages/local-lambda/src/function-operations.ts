@@ -6,6 +6,7 @@ import {
   PublishVersionRequest,
   parseRequest,
   refuseReservedVariables,
+  refuseRuntime,
   UpdateFunctionCodeRequest,
   UpdateFunctionConfigurationRequest,
 } from "./api-requests";
@@ -25,6 +26,7 @@ export interface OperationsContext {
 
 export function createFunction(ctx: OperationsContext, body: unknown) {
   const request = parseRequest(CreateFunctionRequest, body);
+  refuseRuntime(request.Runtime);
   refuseReservedVariables(request.Environment?.Variables);
   const { name } = parseFunctionRef(request.FunctionName);
   if (!isFunctionName(name)) throw invalidParameter(`Invalid function name: ${request.FunctionName}`);
@@ -86,6 +88,8 @@ export function updateFunctionCode(ctx: OperationsContext, ref: FunctionRef, bod
   const request = parseRequest(UpdateFunctionCodeRequest, body);
   const fn = requireFunction(ctx.store, ctx.region, ref);
   checkRevision(fn.latest.revisionId, request.RevisionId);
+  // Lambda refuses a new package for a function on a blocked runtime, until its runtime is changed.
+  refuseRuntime(fn.latest.settings.runtime);
   const zip = decodeZip(request.ZipFile, request.S3Bucket !== undefined);
   if (request.DryRun) return functionConfiguration(ctx.region, fn, fn.latest);
   const settings = request.Architectures
@@ -104,6 +108,8 @@ export function updateFunctionConfiguration(ctx: OperationsContext, ref: Functio
   const fn = requireFunction(ctx.store, ctx.region, ref);
   checkRevision(fn.latest.revisionId, request.RevisionId);
   const current = fn.latest.settings;
+  // The runtime the function will have: an update that moves it off a blocked runtime is let through.
+  refuseRuntime(request.Runtime ?? current.runtime);
   const settings: FunctionSettings = {
     ...current,
     runtime: request.Runtime ?? current.runtime,

@@ -21,6 +21,8 @@ export interface InstanceKey {
   functionName: string;
   version: string;
   revisionId: string;
+  /** The Node.js major it runs on: an instance never serves a configuration of another runtime. */
+  runtime: string;
 }
 
 export interface AcquireRequest {
@@ -57,7 +59,10 @@ interface Entry {
 }
 
 const sameKey = (a: InstanceKey, b: InstanceKey) =>
-  a.functionName === b.functionName && a.version === b.version && a.revisionId === b.revisionId;
+  a.functionName === b.functionName &&
+  a.version === b.version &&
+  a.revisionId === b.revisionId &&
+  a.runtime === b.runtime;
 
 export function createInstancePool(options: PoolOptions): InstancePool {
   const entries: Entry[] = [];

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { InvokeOutcome } from "@holonet/lambda-runtime/function-instance";
-import { reportLines } from "@holonet/lambda-runtime/report-lines";
-import { invalidParameter, invalidRequestContent, LambdaApiError, requestTooLarge } from "./api-errors";
+import { findRuntimeNode, RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
+import { invocationLog } from "@holonet/lambda-runtime/report-lines";
+import {
+  invalidParameter,
+  invalidRequestContent,
+  invalidRuntime,
+  LambdaApiError,
+  requestTooLarge,
+} from "./api-errors";
 import { type Resolved, resolveRef } from "./function-lookup";
 import { parseFunctionRef, qualifiedArn } from "./function-names";
 import { type FunctionStore, logGroupOf } from "./function-store";
@@ -21,6 +28,8 @@ export interface InvokeContext {
   /** Event invocations still running or waiting, so that close() can wait for them. */
   background: Set<Promise<void>>;
   isClosing: () => boolean;
+  /** The waits before each retry of an Event invocation's function error; Lambda's by default. */
+  eventRetryDelaysMs?: readonly number[];
 }
 
 const SYNC_PAYLOAD_LIMIT = 6_291_456;
@@ -29,6 +38,17 @@ const RESPONSE_LIMIT = 6_291_556;
 const TAIL_BYTES = 4096;
 /** A throttled Event invocation is retried, as Lambda's internal queue does, for about a minute. */
 const EVENT_RETRY = { attempts: 60, delayMs: 1000 };
+/**
+ * "If the function returns an error, by default Lambda attempts to run it two more times, with a one-minute
+ * wait between the first two attempts, and two minutes between the second and third attempts. Function
+ * errors include errors returned by the function's code and errors returned by the function's runtime, such
+ * as timeouts" (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html). Lambda's
+ * MaximumRetryAttempts (0 to 2, PutFunctionEventInvokeConfig) would shorten this list; that operation is not
+ * implemented here, so every function gets the default.
+ */
+export const EVENT_ERROR_RETRY_DELAYS_MS: readonly number[] = [60_000, 120_000];
+/** How often a wait between retries looks whether the service is closing, so that close() need not wait. */
+const CLOSING_POLL_MS = 100;
 
 export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest): Promise<InvokeResult> {
   const type = request.invocationType ?? "RequestResponse";
@@ -38,6 +58,10 @@ export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest)
   const ref = parseFunctionRef(request.functionName, request.qualifier);
   const resolved = resolveRef(ctx.store, ctx.region, ref, true);
   const executedVersion = resolved.record.version;
+  // A function stored before its runtime was blocked, or on a machine that had its Node.js build.
+  const node = findRuntimeNode(resolved.record.settings.runtime);
+  if (node instanceof RuntimeUnavailableError)
+    throw invalidRuntime(`The runtime or runtime version specified is not supported. ${node.message}`);
   const limit = type === "Event" ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
   if (request.payload.length > limit) throw requestTooLarge(limit);
   const event = parsePayload(request.payload);
@@ -96,8 +120,14 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
   const ref: ExecutionRef = { functionName: execution.functionName, qualifier: execution.qualifier };
   const totalReserved = ctx.store.list().reduce((sum, each) => sum + (each.reservedConcurrency ?? 0), 0);
   const lease = await acquire(ctx, ref, {
-    key: { functionName: fn.name, version: record.version, revisionId: record.revisionId },
+    key: {
+      functionName: fn.name,
+      version: record.version,
+      revisionId: record.revisionId,
+      runtime: record.settings.runtime,
+    },
     options: {
+      runtime: record.settings.runtime,
       taskRoot: ctx.store.codeDirectory(fn.name, record.code),
       handler: record.settings.handler,
       environment: { ...record.settings.environment, ...ctx.roleEnvironment },
@@ -124,9 +154,7 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
     lease.release();
   }
   const memoryMb = record.settings.memorySize;
-  const lines = reportLines({ functionVersion: record.version, memoryMb }, outcome);
-  const logs = outcome.logs === "" || outcome.logs.endsWith("\n") ? outcome.logs : `${outcome.logs}\n`;
-  const logText = `${lines.start}\n${logs}${lines.end}\n${lines.report}\n`;
+  const logText = invocationLog({ functionVersion: record.version, memoryMb }, outcome);
   for (const text of logText.slice(0, -1).split("\n")) {
     ctx.onLog?.({
       functionName: fn.name,
@@ -164,15 +192,38 @@ async function acquire(ctx: InvokeContext, ref: ExecutionRef, request: AcquireRe
   }
 }
 
+/**
+ * Runs an Event invocation, retrying a throttle (each a second apart, a bounded number of times) and a
+ * function error (after each of the retry delays, then no more); anything else drops the event.
+ */
 async function runEvent(ctx: InvokeContext, resolved: Resolved, event: unknown, execution: Execution) {
-  for (let attempt = 1; attempt <= EVENT_RETRY.attempts && !ctx.isClosing(); attempt += 1) {
+  const errorDelays = ctx.eventRetryDelaysMs ?? EVENT_ERROR_RETRY_DELAYS_MS;
+  let throttles = 0;
+  let errors = 0;
+  // Bounded: every pass either returns or spends one of a finite number of throttle or error retries.
+  while (!ctx.isClosing()) {
+    let delayMs: number;
     try {
-      await run(ctx, resolved, event, execution);
-      return;
+      const { outcome } = await run(ctx, resolved, event, execution);
+      if (outcome.error === undefined || errors >= errorDelays.length) return;
+      delayMs = errorDelays[errors] as number;
+      errors += 1;
     } catch (error) {
       const throttled = error instanceof LambdaApiError && error.name === "TooManyRequestsException";
-      if (!throttled) return;
-      await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY.delayMs));
+      if (!throttled || throttles >= EVENT_RETRY.attempts) return;
+      delayMs = EVENT_RETRY.delayMs;
+      throttles += 1;
     }
+    await waitUnlessClosing(ctx, delayMs);
+  }
+}
+
+/** Waits `ms`, or less once the service starts closing: a retry minutes away must not hold close() up. */
+async function waitUnlessClosing(ctx: InvokeContext, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!ctx.isClosing()) {
+    const left = until - Date.now();
+    if (left <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, CLOSING_POLL_MS)));
   }
 }

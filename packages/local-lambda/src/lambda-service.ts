@@ -63,6 +63,8 @@ export interface LambdaServiceOptions {
   onInvocationStart?: (execution: ExecutionRef) => void;
   /** An invocation refused with 429 for want of concurrency (Lambda's Throttles metric). */
   onThrottle?: (execution: ExecutionRef) => void;
+  /** The waits before each retry of a failed Event invocation: Lambda's 1 and 2 minutes unless given. */
+  eventRetryDelaysMs?: readonly number[];
 }
 
 export interface InvokeRequest {
@@ -136,6 +138,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
         ...(options.onInvocation && { onInvocation: options.onInvocation }),
         ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
         ...(options.onThrottle && { onThrottle: options.onThrottle }),
+        ...(options.eventRetryDelaysMs && { eventRetryDelaysMs: options.eventRetryDelaysMs }),
       },
       request,
     );

@@ -24,7 +24,12 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Lambda throttles past store-save's reserved concurrency (429); a client backs off and retries, a bounded number of times. */
+/**
+ * A client of the API retries as an AWS client must. A 429 is API Gateway's own throttling: the request was
+ * refused before any function ran, so even a save is safe to send again, after a backoff, a bounded number
+ * of times. A throttled function is a 500 (services-apigateway-errors.html), which cannot be told from a
+ * save that failed after writing: it is not retried, it fails the test.
+ */
 const MAX_ATTEMPTS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

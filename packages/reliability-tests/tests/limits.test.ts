@@ -24,6 +24,20 @@ describe("the API's limits", () => {
     expect(json(answer.body)).toEqual({ message: "Request Entity Too Large" });
   });
 
+  // Under the HTTP API's 10 MB but over Lambda's 6 MB for a synchronous event: the Lambda API refuses the
+  // invocation (RequestEntityTooLargeException), and "If the Lambda API rejects the invocation request, API
+  // Gateway returns a 500 error code" (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
+  // AWS publishes nothing more specific for an HTTP API; the log says why, as the access log would.
+  it("answers a body the API takes but Lambda cannot (an event over 6 MB) with AWS's 500, saying why in the log", async () => {
+    const body = JSON.stringify({ quote: "q".repeat(7 * 1024 * 1024) });
+    const answer = await postQuote(stack.cloud.api, body);
+    expect(answer.status).toBe(500);
+    expect(json(answer.body)).toEqual({ message: "Internal Server Error" });
+    expect(stack.recentLog()).toMatch(
+      /api +\| POST \/quotes -> 500 \(Lambda refused the invocation: RequestEntityTooLargeException; /,
+    );
+  });
+
   it("refuses a quote over 1,000 characters with a 400 naming body.quote", async () => {
     const answer = await postQuote(stack.cloud.api, JSON.stringify({ quote: "q".repeat(1_001) }));
     expect(answer.status).toBe(400);

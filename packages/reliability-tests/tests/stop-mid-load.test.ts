@@ -79,6 +79,8 @@ async function saveThroughStop(dev: DevProcess, signal: NodeJS.Signals, group: b
           const body = JSON.parse(answer.body.toString("utf8")) as { id: string };
           load.acknowledged.set(body.id, { sent: quote, answer: body });
         } else if (answer.status === 429 && stopping === undefined) {
+          // API Gateway's own throttling refused it before any function ran: safe to send again. A
+          // throttled function would be a 500, never retried (see durability.test.ts).
           load.throttled++;
           await sleep(50 + Math.random() * 200);
         } else if (stopping === undefined) {

@@ -3,6 +3,7 @@ import { QuoteOutput } from "@holonet/contracts/quote";
 import { SavedQuote } from "@holonet/contracts/saved-quote";
 import { QuotePage } from "@holonet/contracts/store-get";
 import type * as z from "zod";
+import { backoffMs, MAX_RETRIES, shouldRetry } from "./retry-policy";
 
 /** Why a call to the API did not give what was asked for, in terms the page can show. */
 export type ApiFailure =
@@ -26,19 +27,41 @@ export interface ApiClient {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
  * The HTTP API's four routes for the browser. `fetch` is passed in so that tests can answer for the
- * network; every outcome, failures included, comes back as a result rather than a throw.
+ * network; every outcome, failures included, comes back as a result rather than a throw. A throttled or
+ * failed call is sent again where that is safe (retry-policy.ts), after `wait`.
  */
-export function createApiClient(options: { apiUrl: string; fetch: Fetch; timeoutMs?: number }): ApiClient {
+export function createApiClient(options: {
+  apiUrl: string;
+  fetch: Fetch;
+  timeoutMs?: number;
+  wait?: (ms: number) => Promise<void>;
+}): ApiClient {
   // A stage path (https://host/prod) is kept; only a trailing slash is dropped.
   const base = options.apiUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const wait = options.wait ?? pause;
+
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    const method = init.method ?? "GET";
+    for (let retry = 0; ; retry++) {
+      const response = await options.fetch(`${base}${path}`, {
+        ...init,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (retry === MAX_RETRIES || !shouldRetry(method, response.status)) return response;
+      await response.body?.cancel();
+      await wait(backoffMs(retry));
+    }
+  }
 
   async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<ApiResult<T>> {
     let response: Response;
     try {
-      response = await options.fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await send(path, init);
     } catch (error) {
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       return failed({

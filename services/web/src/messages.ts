@@ -8,6 +8,10 @@ export function failureMessage(failure: ApiFailure): string {
   if (failure.kind === "http" && failure.status >= 500) {
     return `${failure.message} (the service had a problem, error ${failure.status}; try again in a moment)`;
   }
+  // Still throttled after the client's own retries (retry-policy.ts): the visitor may try again later.
+  if (failure.kind === "http" && failure.status === 429) {
+    return `${failure.message} (the service is busy; try again in a moment)`;
+  }
   return failure.message;
 }
 

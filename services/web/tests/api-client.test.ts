@@ -81,7 +81,10 @@ describe("api client", () => {
     const { fetch } = fakeFetch(
       () => new Response("<html>Bad Gateway</html>", { status: 502, statusText: "Bad Gateway" }),
     );
-    const failure = failureOf(await createApiClient({ apiUrl: API, fetch }).listQuotes());
+    // A read that failed is sent again (see below); without a pause here, so the test need not wait.
+    const failure = failureOf(
+      await createApiClient({ apiUrl: API, fetch, wait: async () => {} }).listQuotes(),
+    );
     expect(failure).toEqual({
       kind: "http",
       status: 502,
@@ -117,5 +120,70 @@ describe("api client", () => {
       status: 200,
       message: "The API answered 200 with a body this page does not understand.",
     });
+  });
+});
+
+/** A fetch that answers each call with the next of `answers` (the last one again once they run out). */
+function scriptedFetch(answers: (() => Response)[]) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetch: Fetch = async (url, init) => {
+    calls.push({ url, init });
+    return (answers[calls.length - 1] ?? (answers.at(-1) as () => Response))();
+  };
+  return { fetch, calls };
+}
+
+const gateway = (status: number, message: string) => () => json(status, { message });
+const THROTTLED = gateway(429, "Too Many Requests");
+// What API Gateway answers for a throttled function, and for one that crashed: the page cannot tell them apart
+// (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html).
+const INTERNAL = gateway(500, "Internal Server Error");
+
+describe("api client, when the API is throttled or fails", () => {
+  // 429 is API Gateway's own throttling, before any function runs: retried with backoff
+  // (https://repost.aws/knowledge-center/api-gateway-429-limit).
+  it("sends a call the gateway throttled (429) again after a growing pause, a save included", async () => {
+    const waits: number[] = [];
+    const { fetch, calls } = scriptedFetch([THROTTLED, THROTTLED, () => json(201, savedQuote)]);
+    const api = createApiClient({ apiUrl: API, fetch, wait: async (ms) => void waits.push(ms) });
+    const result = await api.saveQuote(savedQuote.quote);
+    expect(result).toEqual({ ok: true, value: savedQuote });
+    expect(calls.map((call) => call.init?.method)).toEqual(["POST", "POST", "POST"]);
+    expect(waits).toHaveLength(2);
+    expect(waits[1]).toBeGreaterThan(waits[0] as number);
+  });
+
+  it("gives up after two retries and reports the last answer", async () => {
+    const { fetch, calls } = scriptedFetch([THROTTLED]);
+    const api = createApiClient({ apiUrl: API, fetch, wait: async () => {} });
+    const failure = failureOf(await api.getQuote(true));
+    expect(calls).toHaveLength(3);
+    expect(failure).toMatchObject({ kind: "http", status: 429 });
+  });
+
+  it("does not send a save again after a 500: it may have been stored", async () => {
+    const { fetch, calls } = scriptedFetch([INTERNAL, () => json(201, savedQuote)]);
+    const api = createApiClient({ apiUrl: API, fetch, wait: async () => {} });
+    const failure = failureOf(await api.saveQuote(savedQuote.quote));
+    expect(calls).toHaveLength(1);
+    expect(failure).toMatchObject({ kind: "http", status: 500, code: "HTTP_500" });
+  });
+
+  it("reads again after a 500 or a 503, since a read changes nothing", async () => {
+    const { fetch, calls } = scriptedFetch([
+      INTERNAL,
+      gateway(503, "Service Unavailable"),
+      () => json(200, page),
+    ]);
+    const api = createApiClient({ apiUrl: API, fetch, wait: async () => {} });
+    expect(await api.listQuotes()).toEqual({ ok: true, value: page });
+    expect(calls).toHaveLength(3);
+  });
+
+  it("does not send again what the API refused for the caller's own reasons", async () => {
+    const { fetch, calls } = scriptedFetch([() => json(403, notAJedi)]);
+    const api = createApiClient({ apiUrl: API, fetch, wait: async () => {} });
+    expect(failureOf(await api.getQuote(false))).toMatchObject({ status: 403 });
+    expect(calls).toHaveLength(1);
   });
 });

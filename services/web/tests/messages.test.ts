@@ -24,6 +24,17 @@ describe("failureMessage", () => {
     ).toBe("The quote store is unavailable. (the service had a problem, error 503; try again in a moment)");
   });
 
+  it("tells a throttled visitor to try again", () => {
+    expect(
+      failureMessage({
+        kind: "http",
+        status: 429,
+        code: "HTTP_429",
+        message: "The API answered 429 Too Many Requests.",
+      }),
+    ).toBe("The API answered 429 Too Many Requests. (the service is busy; try again in a moment)");
+  });
+
   it("passes network failures through", () => {
     expect(failureMessage({ kind: "network", message: "Could not reach the API." })).toBe(
       "Could not reach the API.",

@@ -1,0 +1,2 @@
+// The package has app.js, but the handler string names index.
+exports.handler = async () => "unreachable";

@@ -1,0 +1,3 @@
+export const handler = async () => {
+  throw "Sorry you can't get a quote";
+};
