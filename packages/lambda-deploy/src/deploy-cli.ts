@@ -21,12 +21,13 @@ import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { codeSha256, zipDirectory } from "./bundle-zip";
 import { deployFunction } from "./deploy-function";
-import { describePlan, destroyStage, planDestroy } from "./destroy-stage";
+import { describePlan, destroyStage, planDestroy, planIsEmpty } from "./destroy-stage";
+import { explainUnreachable } from "./endpoint-errors";
 import { planFunction } from "./publish-function";
 import { describeStep } from "./publish-plan";
 import { rollbackAlias } from "./rollback";
 import { stackFunctionSpec } from "./stack-function-spec";
-import { cloudFormationClient, readStackOutputs } from "./stack-outputs";
+import { cloudFormationClient, readStackOutputs, stackStatus } from "./stack-outputs";
 
 const TARGETS = [...FUNCTION_NAMES, "web"] as const;
 
@@ -115,10 +116,11 @@ async function deployService(
       readFileSync(path.join(root, definition.directory, definition.smokeEvent), "utf8"),
     );
     const outcome = await deployFunction(lambda, spec, zip, { alias, smokeEvent, onStep: say });
-    if (outcome.smoke !== "skipped")
-      say(`smoke test ${outcome.smoke.ok ? "passed" : "FAILED"}: ${outcome.smoke.detail}`);
+    const failed = outcome.previousVersion
+      ? "Deploy failed, alias restored"
+      : "Deploy failed, new alias removed";
     console.log(`
-${outcome.rolledBack ? "Deploy failed, alias restored" : outcome.changed ? "Deployed" : "No change"}: ${spec.name}
+${outcome.rolledBack ? failed : outcome.changed ? "Deployed" : "No change"}: ${spec.name}
   version   ${outcome.version}${outcome.previousVersion && outcome.changed ? ` (was ${outcome.previousVersion})` : ""}
   alias     ${alias}${outcome.rolledBack ? ` (back on ${outcome.previousVersion ?? "nothing: removed"})` : ""}
   code      ${kb(outcome.codeSize)}, CodeSha256 ${outcome.codeSha256}
@@ -176,20 +178,24 @@ async function destroy(stage: Stage, options: { yes: boolean; force: boolean }):
     cloudFormation: cloudFormationClient(),
   };
   try {
-    const stackExists = await readStackOutputs(clients.cloudFormation, stackName(stage)).then(
-      () => true,
-      () => false,
-    );
-    const plan = await planDestroy(clients, {
-      alias: stageAlias(stage),
-      functionNames: FUNCTION_NAMES.map(functionName),
-      buckets: [bucketName("data", stage), bucketName("web", stage)],
-      ...(stackExists && { stack: stackName(stage) }),
+    // What exists is established before anything is deleted; a failure to read any of it stops here.
+    const plan = await (async () => {
+      const stack = (await stackStatus(clients.cloudFormation, stackName(stage)))
+        ? stackName(stage)
+        : undefined;
+      return planDestroy(clients, {
+        alias: stageAlias(stage),
+        functionNames: FUNCTION_NAMES.map(functionName),
+        buckets: [bucketName("data", stage), bucketName("web", stage)],
+        ...(stack && { stack }),
+      });
+    })().catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\nNothing was destroyed.`, { cause: error });
     });
     const lines = describePlan(plan);
     console.log(`Destroying stage ${stage} removes:`);
     for (const line of lines) say(line);
-    if (plan.aliases.length === 0 && plan.buckets.every((b) => b.keys.length === 0) && !plan.stack) {
+    if (planIsEmpty(plan)) {
       console.log("Nothing to remove.");
       return 0;
     }
@@ -262,10 +268,11 @@ main().then(
   (error: unknown) => {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const unreachable = usage ? undefined : explainUnreachable(error);
     console.error(
       usage
         ? `holonet-deploy: ${(error as Error).message}\nRun with --help for usage.`
-        : `holonet-deploy: ${(error as Error).message}`,
+        : `holonet-deploy: ${(error as Error).message}${unreachable ? `\n${unreachable}` : ""}`,
     );
     process.exitCode = usage ? 2 : 1;
   },

@@ -31,14 +31,16 @@ export async function deployFunction(
       detail: (error as Error).message,
     }),
   );
+  // The reason first, then what is done about it.
+  say(`smoke test ${smoke.ok ? "passed" : "FAILED"}: ${smoke.detail}`);
   if (smoke.ok) return { ...published, smoke, rolledBack: false };
 
   const target = { FunctionName: spec.name, Name: options.alias };
   if (published.previousVersion) {
-    say(`smoke test failed: moving ${options.alias} back to version ${published.previousVersion}`);
+    say(`moving ${options.alias} back to version ${published.previousVersion}`);
     await client.send(new UpdateAliasCommand({ ...target, FunctionVersion: published.previousVersion }));
   } else {
-    say(`smoke test failed: removing the new alias ${options.alias}`);
+    say(`removing the new alias ${options.alias}`);
     await client.send(new DeleteAliasCommand(target));
   }
   return { ...published, smoke, rolledBack: true };

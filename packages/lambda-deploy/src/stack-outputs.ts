@@ -25,3 +25,26 @@ export async function readStackOutputs(
 }
 
 export const cloudFormationClient = () => new CloudFormationClient({});
+
+const isMissingStack = (error: unknown) =>
+  (error as { name?: string }).name === "ValidationError" && /does not exist/.test((error as Error).message);
+
+/**
+ * The stack's status (CREATE_COMPLETE, DELETE_FAILED, ...), or undefined when it does not exist. Only
+ * CloudFormation's own "does not exist" means that: any other failure (nothing listening, no credentials,
+ * access denied) is thrown, so that nobody acts on a guess.
+ */
+export async function stackStatus(
+  client: CloudFormationClient,
+  stackName: string,
+): Promise<string | undefined> {
+  try {
+    const answer = await client.send(new DescribeStacksCommand({ StackName: stackName }));
+    return answer.Stacks?.[0]?.StackStatus ?? "UNKNOWN";
+  } catch (error) {
+    if (isMissingStack(error)) return undefined;
+    throw new Error(`Cannot tell whether the stack ${stackName} exists: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
