@@ -25,7 +25,7 @@ import { describePlan, destroyStage, planDestroy, planIsEmpty } from "./destroy-
 import { explainUnreachable } from "./endpoint-errors";
 import { planFunction } from "./publish-function";
 import { describeStep } from "./publish-plan";
-import { rollbackAlias } from "./rollback";
+import { type HistoryEntry, releaseHistory, rollbackAlias } from "./rollback";
 import { stackFunctionSpec } from "./stack-function-spec";
 import { cloudFormationClient, readStackOutputs, stackStatus } from "./stack-outputs";
 
@@ -36,6 +36,7 @@ const HELP = `Usage:
   pnpm --filter @holonet/<service> run deploy --stage <stage> [--dry-run]
   pnpm run rollback <service> --stage <stage>
   pnpm --filter @holonet/<service> run rollback --stage <stage>
+  pnpm run history <service> --stage <stage>
   pnpm run destroy --stage <stage> [--yes] [--force]
 
 Deploys one service on its own. For a function (${FUNCTION_NAMES.join(", ")}): builds it through turbo,
@@ -45,7 +46,10 @@ smoke-invokes the alias with the service's sample event, moving the alias back i
 changed: nothing is published. For web: builds the site and syncs it to the stage's web bucket, with a
 config.json holding the stage's API URL.
 
-rollback moves the stage's alias to the version published before the one it points at.
+rollback moves the stage's alias back to the version that served the stage before, as the alias's own
+history records it (docs/decisions/0010-release-model.md): only a version a deploy made for that stage and
+made live after a passed smoke test; never one of another stage, one whose smoke test failed, or one that
+pnpm dev published. history shows that record: the version the alias serves and those before it.
 
 destroy removes what a stage made, after showing it: the stage's aliases (the versions stay, other stages
 use the same functions), the objects in its buckets, and its stack (the data bucket is kept, empty). It
@@ -160,6 +164,30 @@ async function deployWeb(root: string, stage: Stage, dryRun: boolean): Promise<n
   }
 }
 
+async function showHistory(name: string, alias: string): Promise<number> {
+  const lambda = new LambdaClient({});
+  try {
+    const { current, entries } = await releaseHistory(lambda, name, alias);
+    const line = (entry: HistoryEntry) =>
+      `version ${entry.version.padEnd(5)} ${entry.codeSha256?.slice(0, 12) ?? "?"}…  ${entry.lastModified ?? ""}  ${
+        entry.stage
+          ? `made for ${entry.stage} by ${entry.origin === "deploy" ? "a deploy" : entry.origin}`
+          : "no release record"
+      }`;
+    console.log(`${name}:${alias} serves`);
+    say(line(current));
+    console.log(
+      entries.length
+        ? "served before it, after a passed smoke test (newest first):"
+        : "no earlier release is recorded.",
+    );
+    for (const entry of entries.filter((each) => each.version !== current.version)) say(line(entry));
+    return 0;
+  } finally {
+    lambda.destroy();
+  }
+}
+
 async function confirmed(stage: Stage, yes: boolean): Promise<boolean> {
   if (yes) return true;
   if (!process.stdin.isTTY)
@@ -233,13 +261,19 @@ async function main(): Promise<number> {
     return 0;
   }
   const rollback = positionals[0] === "rollback";
+  const history = positionals[0] === "history";
   const stage = values.stage;
   if (!stage || !isStage(stage)) {
     throw new UsageError(`Give the stage: --stage ${STAGES.join(" | ")} (the stages infra/ defines).`);
   }
   if (positionals[0] === "destroy") return destroy(stage, values);
   const root = findWorkspaceRoot(process.cwd());
-  const target = pickTarget(root, rollback ? positionals.slice(1) : positionals);
+  const target = pickTarget(root, rollback || history ? positionals.slice(1) : positionals);
+  if (history) {
+    if (!isFunctionName(target))
+      throw new UsageError("history takes a function: quote, store-save or store-get.");
+    return showHistory(functionName(target), stageAlias(stage));
+  }
 
   if (rollback) {
     if (!isFunctionName(target))

@@ -1,7 +1,27 @@
-import { DeleteAliasCommand, type LambdaClient, UpdateAliasCommand } from "@aws-sdk/client-lambda";
+import {
+  DeleteAliasCommand,
+  GetAliasCommand,
+  type LambdaClient,
+  UpdateAliasCommand,
+} from "@aws-sdk/client-lambda";
 import type { FunctionSpec } from "./function-spec";
 import { type PublishOutcome, publishFunction } from "./publish-function";
+import { aliasHistory, historyDescription } from "./release-record";
 import { smokeTest } from "./smoke-test";
+
+/** Writes the version at the head of the alias's history: it served the stage and passed its smoke test. */
+async function recordLive(client: LambdaClient, name: string, alias: string, version: string) {
+  const current = await client.send(new GetAliasCommand({ FunctionName: name, Name: alias }));
+  const history = aliasHistory(current.Description).filter((each) => each !== version);
+  await client.send(
+    new UpdateAliasCommand({
+      FunctionName: name,
+      Name: alias,
+      FunctionVersion: version,
+      Description: historyDescription([version, ...history]),
+    }),
+  );
+}
 
 export interface DeployOutcome extends PublishOutcome {
   smoke: { ok: boolean; detail: string } | "skipped";
@@ -33,7 +53,10 @@ export async function deployFunction(
   );
   // The reason first, then what is done about it.
   say(`smoke test ${smoke.ok ? "passed" : "FAILED"}: ${smoke.detail}`);
-  if (smoke.ok) return { ...published, smoke, rolledBack: false };
+  if (smoke.ok) {
+    await recordLive(client, spec.name, options.alias, published.version);
+    return { ...published, smoke, rolledBack: false };
+  }
 
   const target = { FunctionName: spec.name, Name: options.alias };
   if (published.previousVersion) {

@@ -16,6 +16,7 @@ import {
 import { codeSha256 } from "./bundle-zip";
 import type { FunctionSpec } from "./function-spec";
 import { type DeployedState, describeStep, type PublishStep, planPublish } from "./publish-plan";
+import { type Origin, versionDescription } from "./release-record";
 
 export type { FunctionSpec } from "./function-spec";
 
@@ -87,7 +88,12 @@ export async function publishFunction(
   client: LambdaClient,
   spec: FunctionSpec,
   zip: Uint8Array,
-  options: { alias: string; onStep?: (message: string) => void },
+  options: {
+    alias: string;
+    onStep?: (message: string) => void;
+    /** Who publishes: a deploy, or pnpm dev; the version's description records it with the stage. */
+    origin?: Origin;
+  },
 ): Promise<PublishOutcome> {
   const say = options.onStep ?? (() => {});
   const { state, steps } = await planFunction(client, spec, zip, options.alias);
@@ -111,7 +117,7 @@ export async function publishFunction(
   let version = "";
   for (const step of steps) {
     say(describeStep(step, spec, options.alias));
-    version = (await runStep(client, step, spec, zip, options.alias, version, waiter)) ?? version;
+    version = (await runStep(client, step, spec, zip, options, version, waiter)) ?? version;
   }
   if (spec.reservedConcurrency !== undefined && !state.latest) await putConcurrency(client, spec);
   return { ...base, version, ...(previousVersion && { previousVersion }), changed: true };
@@ -131,10 +137,11 @@ async function runStep(
   step: PublishStep,
   spec: FunctionSpec,
   zip: Uint8Array,
-  alias: string,
+  options: { alias: string; origin?: Origin },
   version: string,
   waiter: { client: LambdaClient } & typeof WAIT,
 ): Promise<string | undefined> {
+  const { alias } = options;
   switch (step.kind) {
     case "create-function":
       await client.send(
@@ -152,7 +159,11 @@ async function runStep(
       return;
     case "publish-version": {
       const published = await client.send(
-        new PublishVersionCommand({ FunctionName: spec.name, CodeSha256: codeSha256(zip) }),
+        new PublishVersionCommand({
+          FunctionName: spec.name,
+          CodeSha256: codeSha256(zip),
+          Description: versionDescription(spec.description, alias, options.origin ?? "deploy"),
+        }),
       );
       return published.Version;
     }

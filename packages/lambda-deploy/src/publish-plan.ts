@@ -1,5 +1,6 @@
 import type { FunctionConfiguration } from "@aws-sdk/client-lambda";
 import type { FunctionSpec } from "./function-spec";
+import { withoutRecord } from "./release-record";
 
 /** What Lambda holds now for a function and one of its aliases. */
 export interface DeployedState {
@@ -40,7 +41,8 @@ export function configurationChanges(config: FunctionConfiguration, spec: Functi
     Role: config.Role,
     MemorySize: config.MemorySize,
     Timeout: config.Timeout,
-    Description: config.Description ?? "",
+    // A version's description carries the release record after the function's own.
+    Description: withoutRecord(config.Description),
     Environment: JSON.stringify(Object.entries(config.Environment?.Variables ?? {}).sort()),
     LogGroup: config.LoggingConfig?.LogGroup,
     TracingMode: config.TracingConfig?.Mode ?? "PassThrough",

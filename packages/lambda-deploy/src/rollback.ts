@@ -1,43 +1,71 @@
 import {
   GetAliasCommand,
+  GetFunctionConfigurationCommand,
   type LambdaClient,
-  ListVersionsByFunctionCommand,
   UpdateAliasCommand,
 } from "@aws-sdk/client-lambda";
+import { aliasHistory, historyDescription, versionRecord } from "./release-record";
 
-/** Every published version of a function, as numbers, from all pages of the listing. */
-async function publishedVersions(client: LambdaClient, name: string): Promise<number[]> {
-  const versions: number[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const answer = await client.send(
-      new ListVersionsByFunctionCommand({ FunctionName: name, Marker: marker }),
-    );
-    for (const { Version } of answer.Versions ?? [])
-      if (Version && Version !== "$LATEST") versions.push(Number(Version));
-    marker = answer.NextMarker;
-    if (!marker) break;
-  }
-  return versions.sort((a, b) => a - b);
+/** One entry of a stage's release history: a version, and what its own description records. */
+export interface HistoryEntry {
+  version: string;
+  stage?: string;
+  origin?: string;
+  codeSha256?: string;
+  lastModified?: string;
 }
 
-/** The version before `current` among those published, or undefined when there is none. */
-export function previousVersion(versions: number[], current: number): number | undefined {
-  return versions.filter((version) => version < current).at(-1);
-}
-
-/** Moves the alias to the version published before the one it points at. */
-export async function rollbackAlias(client: LambdaClient, name: string, alias: string) {
-  const { FunctionVersion } = await client.send(new GetAliasCommand({ FunctionName: name, Name: alias }));
-  const current = Number(FunctionVersion);
-  const target = previousVersion(await publishedVersions(client, name), current);
-  if (target === undefined) {
-    throw new Error(
-      `${name}:${alias} points at version ${FunctionVersion}, and no version was published before it.`,
-    );
-  }
-  await client.send(
-    new UpdateAliasCommand({ FunctionName: name, Name: alias, FunctionVersion: String(target) }),
+async function describeVersion(client: LambdaClient, name: string, version: string): Promise<HistoryEntry> {
+  const config = await client.send(
+    new GetFunctionConfigurationCommand({ FunctionName: name, Qualifier: version }),
   );
-  return { from: String(current), to: String(target) };
+  const record = versionRecord(config.Description);
+  return {
+    version,
+    ...(record && { stage: record.stage, origin: record.origin }),
+    ...(config.CodeSha256 && { codeSha256: config.CodeSha256 }),
+    ...(config.LastModified && { lastModified: config.LastModified }),
+  };
+}
+
+/** The alias's version now and the versions a deploy made live on it before, newest first. */
+export async function releaseHistory(client: LambdaClient, name: string, alias: string) {
+  const current = await client.send(new GetAliasCommand({ FunctionName: name, Name: alias }));
+  const live = current.FunctionVersion ?? "";
+  const entries = await Promise.all(
+    aliasHistory(current.Description).map((version) => describeVersion(client, name, version)),
+  );
+  return { live, current: await describeVersion(client, name, live), entries };
+}
+
+/** Whether a version may serve the stage again: a deploy made it for this stage (never pnpm dev's). */
+export const isRollbackTarget = (entry: HistoryEntry, stage: string) =>
+  entry.stage === stage && entry.origin === "deploy";
+
+/**
+ * Moves the stage's alias back to the version that served the stage before the one it serves now, as the
+ * alias's own history records it: only a version a deploy made for this stage and made live after a passed
+ * smoke test, never one of another stage or of pnpm dev, and never chosen by its number.
+ */
+export async function rollbackAlias(client: LambdaClient, name: string, alias: string) {
+  const { live, entries } = await releaseHistory(client, name, alias);
+  const at = entries.findIndex((entry) => entry.version === live);
+  const earlier = at === -1 ? entries : entries.slice(at + 1);
+  const target = earlier.find((entry) => isRollbackTarget(entry, alias));
+  if (!target) {
+    const recorded = entries.length ? entries.map((entry) => entry.version).join(", ") : "none";
+    throw new Error(
+      `${name}:${alias} serves version ${live}, and its history records no earlier version a deploy made live on ${alias} (recorded: ${recorded}). See pnpm run history; to go back further, deploy that code again.`,
+    );
+  }
+  const kept = entries.slice(entries.indexOf(target)).map((entry) => entry.version);
+  await client.send(
+    new UpdateAliasCommand({
+      FunctionName: name,
+      Name: alias,
+      FunctionVersion: target.version,
+      Description: historyDescription(kept),
+    }),
+  );
+  return { from: live, to: target.version };
 }

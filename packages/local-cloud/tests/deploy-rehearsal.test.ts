@@ -90,24 +90,34 @@ describe("deploying one service to the local cloud", () => {
     expect(await aliasVersion()).toBe(before);
   });
 
-  it("serves a changed quote through the API's alias, then the old one again after a rollback", async () => {
+  it("serves a changed quote through the API's alias, then the one deployed before after a rollback", async () => {
+    const spec = await quoteSpec();
+    const deployQuote = (quote: string) =>
+      deployFunction(
+        lambda,
+        spec,
+        changedQuoteZip(`export const handler = async () => ({ quote: ${JSON.stringify(quote)} });\n`),
+        { alias: "dev", smokeEvent: { isJedi: true } },
+      );
     const original = await aliasVersion();
-    const zip = changedQuoteZip('export const handler = async () => ({ quote: "A new hope." });\n');
-    const outcome = await deployFunction(lambda, await quoteSpec(), zip, {
-      alias: "dev",
-      smokeEvent: { isJedi: true },
-    });
-    expect(outcome).toMatchObject({ changed: true, rolledBack: false, previousVersion: original });
-    expect(Number(outcome.version)).toBe(Number(original) + 1);
+    const first = await deployQuote("The Force is strong.");
+    expect(first).toMatchObject({ changed: true, rolledBack: false, previousVersion: original });
+    const outcome = await deployQuote("A new hope.");
+    expect(Number(outcome.version)).toBe(Number(first.version) + 1);
     expect(await quoteNow()).toBe("A new hope.");
     // The other services keep serving.
     expect((await fetch(`${cloud.api}/quotes`)).status).toBe(200);
 
     const { status, output } = await deployCli("rollback", "quote", "--stage", "dev");
-    expect(output).toContain(`from version ${outcome.version} to ${original}`);
+    expect(output).toContain(`from version ${outcome.version} to ${first.version}`);
     expect(status).toBe(0);
-    expect(await aliasVersion()).toBe(original);
-    expect(await quoteNow()).not.toBe("A new hope.");
+    expect(await quoteNow()).toBe("The Force is strong.");
+    // pnpm dev's own version is no rollback target: only versions a deploy made live on dev are.
+    const again = await deployCli("rollback", "quote", "--stage", "dev");
+    expect(again.status).toBe(1);
+    expect(again.output).toMatch(/records no earlier version a deploy made live on dev/);
+    const history = await deployCli("history", "quote", "--stage", "dev");
+    expect(history.output).toMatch(new RegExp(`version ${first.version} .*made for dev by a deploy`));
   }, 60_000);
 
   it("moves the alias back when the smoke test fails, so the stage keeps serving", async () => {

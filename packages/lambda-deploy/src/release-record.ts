@@ -1,0 +1,51 @@
+// What a deploy writes down on AWS itself, so that a rollback knows which versions belong to a stage and
+// which of them served it: Lambda keeps both, with the function, and nothing else is needed to read them.
+//
+// - A version's Description ends with the stage it was made for (versions carry their stage's role and
+//   environment), and how: by a deploy, or by `pnpm dev` (at its start and on each hot reload).
+// - A stage alias's Description lists the versions it served after a passed smoke test, newest first.
+
+/** Lambda's limit on a Description (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html). */
+const DESCRIPTION_LIMIT = 256;
+const VERSION_MARK = / \[holonet stage=([a-z0-9-]+)( pnpm-dev)?\]$/;
+const HISTORY_MARK = "holonet live:";
+
+export type Origin = "deploy" | "pnpm-dev";
+
+/** A version's description: the function's own, then the stage and origin it was published for. */
+export function versionDescription(description: string, stage: string, origin: Origin): string {
+  const mark = ` [holonet stage=${stage}${origin === "pnpm-dev" ? " pnpm-dev" : ""}]`;
+  return `${description.slice(0, DESCRIPTION_LIMIT - mark.length)}${mark}`;
+}
+
+/** The stage and origin a version was published for, or undefined when no Holonet deploy published it. */
+export function versionRecord(
+  description: string | undefined,
+): { stage: string; origin: Origin } | undefined {
+  const match = VERSION_MARK.exec(description ?? "");
+  return match?.[1] ? { stage: match[1], origin: match[2] ? "pnpm-dev" : "deploy" } : undefined;
+}
+
+/** The function's own description, without the record: what the application definition says. */
+export const withoutRecord = (description: string | undefined) =>
+  (description ?? "").replace(VERSION_MARK, "");
+
+/** The versions the alias served after a passed smoke test, newest first, from its description. */
+export function aliasHistory(description: string | undefined): string[] {
+  const text = description ?? "";
+  if (!text.startsWith(HISTORY_MARK)) return [];
+  return text
+    .slice(HISTORY_MARK.length)
+    .split(" ")
+    .filter((version) => /^\d+$/.test(version));
+}
+
+/** The alias's description for a history, newest first; the oldest entries give way to Lambda's limit. */
+export function historyDescription(versions: readonly string[]): string {
+  let text = HISTORY_MARK;
+  for (const version of versions) {
+    if (text.length + 1 + version.length > DESCRIPTION_LIMIT) break;
+    text += ` ${version}`;
+  }
+  return text;
+}

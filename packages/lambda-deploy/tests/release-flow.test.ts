@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { GetAliasCommand, LambdaClient, ResourceNotFoundException } from "@aws-sdk/client-lambda";
+import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
+import { type LambdaService, startLambdaService } from "@holonet/local-lambda/lambda-service";
+import { strToU8, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deployFunction } from "../src/deploy-function";
+import type { FunctionSpec } from "../src/function-spec";
+import { publishFunction } from "../src/publish-function";
+import { releaseHistory, rollbackAlias } from "../src/rollback";
+
+// One function serves every stage; each stage's versions carry that stage's configuration (its role and its
+// bucket). A rollback must stay inside the stage, whatever other stages and pnpm dev published meanwhile.
+let dataDir: string;
+let service: LambdaService;
+let client: LambdaClient;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-release-"));
+  const credentials = newLocalCredentials();
+  service = await startLambdaService({ dataDir, credentials });
+  client = new LambdaClient({
+    endpoint: service.endpoint,
+    region: "us-east-1",
+    credentials: credentials.developer,
+  });
+});
+afterAll(async () => {
+  client.destroy();
+  await service.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const NAME = "release-flow";
+const spec = (stage: string): FunctionSpec => ({
+  name: NAME,
+  description: "A function of the release flow",
+  runtime: "nodejs22.x",
+  handler: "index.handler",
+  role: `arn:aws:iam::000000000000:role/holonet-${stage}-release-flow`,
+  memoryMb: 128,
+  timeoutSeconds: 10,
+  environment: { DATA_BUCKET: `holonet-${stage}-data` },
+  logGroup: `/holonet/${stage}/release-flow`,
+  tracing: "PassThrough",
+});
+/** A package that answers its code's name and its stage's bucket, or fails at init when broken. */
+const zip = (code: string, broken = false) =>
+  zipSync({
+    "index.mjs": strToU8(
+      broken
+        ? `throw new Error("broken at init");\n`
+        : `export const handler = async () => ({ code: ${JSON.stringify(code)}, bucket: process.env.DATA_BUCKET });\n`,
+    ),
+  });
+const deploy = (stage: string, code: string, broken = false) =>
+  deployFunction(client, spec(stage), zip(code, broken), { alias: stage, smokeEvent: {} });
+const serving = async (alias: string) =>
+  (await client.send(new GetAliasCommand({ FunctionName: NAME, Name: alias }))).FunctionVersion;
+
+describe("deploys, pnpm dev and rollbacks on one function with several stages", () => {
+  it("rolls a stage back only onto versions a deploy made live on that stage", async () => {
+    expect((await deploy("dev", "A")).version).toBe("1");
+    expect((await deploy("ci", "B")).version).toBe("2");
+    expect((await deploy("dev", "C")).version).toBe("3");
+
+    // A version whose smoke test fails never serves: the alias goes back, and the history does not know it.
+    const failed = await deploy("dev", "D", true);
+    expect(failed).toMatchObject({ version: "4", rolledBack: true, previousVersion: "3" });
+    expect(await serving("dev")).toBe("3");
+
+    // pnpm dev publishes onto the dev alias too; such a version is no rollback target.
+    const fromPnpmDev = await publishFunction(client, spec("dev"), zip("E"), {
+      alias: "dev",
+      origin: "pnpm-dev",
+    });
+    expect(fromPnpmDev.version).toBe("5");
+    expect((await releaseHistory(client, NAME, "dev")).entries.map((entry) => entry.version)).toEqual([
+      "3",
+      "1",
+    ]);
+
+    expect(await rollbackAlias(client, NAME, "dev")).toEqual({ from: "5", to: "3" });
+    expect(await rollbackAlias(client, NAME, "dev")).toEqual({ from: "3", to: "1" });
+    // Version 2, ci's, sits between them by number; it is never dev's.
+    await expect(rollbackAlias(client, NAME, "dev")).rejects.toThrow(
+      /records no earlier version a deploy made live on dev/,
+    );
+    expect(await serving("dev")).toBe("1");
+    await expect(rollbackAlias(client, NAME, "ci")).rejects.toThrow(/serves version 2/);
+    expect(await serving("ci")).toBe("2");
+  });
+
+  it("records each version's stage and origin, which history shows", async () => {
+    const { current, entries } = await releaseHistory(client, NAME, "dev");
+    expect(current).toMatchObject({ version: "1", stage: "dev", origin: "deploy" });
+    expect(entries.map(({ version, stage, origin }) => ({ version, stage, origin }))).toEqual([
+      { version: "1", stage: "dev", origin: "deploy" },
+    ]);
+  });
+
+  it("removes a new stage's alias when its first version fails the smoke test", async () => {
+    const outcome = await deploy("prod", "F", true);
+    expect(outcome).toMatchObject({ rolledBack: true });
+    expect(outcome.previousVersion).toBeUndefined();
+    await expect(serving("prod")).rejects.toThrow(ResourceNotFoundException);
+  });
+});
