@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { wellFormedText } from "./text";
 
 /** The one error body every Holonet function answers with, on every route, for every status. */
 export const ErrorBody = z
@@ -9,12 +10,12 @@ export const ErrorBody = z
         .regex(/^[A-Z][A-Z0-9_]*$/)
         .describe("Stable, machine-readable code, e.g. VALIDATION_FAILED or NOT_FOUND.")
         .meta({ examples: ["VALIDATION_FAILED"] }),
-      message: z.string().describe("What went wrong, for a person to read."),
+      message: wellFormedText("What went wrong, for a person to read."),
       details: z
         .array(
           z.object({
-            path: z.string().describe("Where in the request, e.g. body.quote or query.limit."),
-            message: z.string(),
+            path: wellFormedText("Where in the request, e.g. body.quote or query.limit."),
+            message: wellFormedText("What is wrong with it."),
           }),
         )
         .optional()

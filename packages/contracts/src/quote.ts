@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { wellFormedText } from "./text";
 
 export const NOT_A_JEDI_MESSAGE = "Sorry you can't get a quote";
 
@@ -24,7 +25,7 @@ export type QuoteQuery = z.infer<typeof QuoteQuery>;
 
 export const QuoteOutput = z
   .object({
-    quote: z.string().min(1).describe("A random Star Wars quote."),
+    quote: wellFormedText("A random Star Wars quote.").min(1),
   })
   .describe("A quote")
   .meta({ id: "QuoteOutput" });

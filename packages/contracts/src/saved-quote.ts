@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { wellFormedText } from "./text";
 
 export const QUOTE_MAX_LENGTH = 1000;
 export const AUTHOR_MAX_LENGTH = 100;
@@ -17,19 +18,15 @@ export type QuoteId = z.infer<typeof QuoteId>;
 
 const nonBlank = (field: string) => ({ error: `${field} must not be blank` });
 
-export const QuoteText = z
-  .string()
+export const QuoteText = wellFormedText(`The quote itself, 1 to ${QUOTE_MAX_LENGTH} characters.`)
   .min(1)
   .max(QUOTE_MAX_LENGTH)
-  .regex(/\S/, nonBlank("quote"))
-  .describe(`The quote itself, 1 to ${QUOTE_MAX_LENGTH} characters.`);
+  .regex(/\S/, nonBlank("quote"));
 
-export const AuthorName = z
-  .string()
+export const AuthorName = wellFormedText(`Who said it, 1 to ${AUTHOR_MAX_LENGTH} characters.`)
   .min(1)
   .max(AUTHOR_MAX_LENGTH)
-  .regex(/\S/, nonBlank("author"))
-  .describe(`Who said it, 1 to ${AUTHOR_MAX_LENGTH} characters.`);
+  .regex(/\S/, nonBlank("author"));
 
 /** A quote as stored in the data bucket and as every store route answers it. Saved quotes never change. */
 export const SavedQuote = z

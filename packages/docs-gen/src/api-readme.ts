@@ -102,6 +102,19 @@ export function apiReadme(document: OpenApiDocument): string {
   return markdownDocument([
     `# ${document.info.title}`,
     `${document.info.description} The machine-readable reference is [openapi.json](openapi.json) (OpenAPI 3.1); each body's JSON Schema is also in [docs/contracts](../contracts).`,
+    "## Servers",
+    markdownTable(
+      ["base URL", "where"],
+      document.servers.map((server) => [
+        code(server.url),
+        [
+          server.description,
+          ...Object.entries(server.variables ?? {}).map(
+            ([name, variable]) => `${code(`{${name}}`)}: ${variable.description}`,
+          ),
+        ].join(" "),
+      ]),
+    ),
     "## Routes",
     routeTable,
     `Every route can also get API Gateway's own answers, which never reach a function: ${GATEWAY_ANSWERS.map((answer) => answer.status).join(", ")}, each with a body \`{"message": "..."}\` ([GatewayError](${headingAnchor("GatewayError")})).`,

@@ -1,6 +1,7 @@
 import { ErrorBody } from "@holonet/contracts/error-body";
 import { ROUTES, type Route, routeKey } from "@holonet/contracts/routes";
 import { FUNCTIONS } from "@holonet/infra/app-definition";
+import { DEFAULT_PORTS } from "@holonet/local-cloud/local-cloud";
 import type * as z from "zod";
 import { GATEWAY_ANSWERS, GatewayError } from "./gateway-answers";
 import { COMPONENTS_PREFIX, type JsonSchema, namedSchemas, reachableIds, refTo } from "./json-schema";
@@ -160,6 +161,33 @@ function operation(route: Route, components: Record<string, JsonSchema>) {
   };
 }
 
+interface Server {
+  url: string;
+  description: string;
+  variables?: Record<string, { default: string; description: string }>;
+}
+
+/**
+ * Where a client calls the API: the local cloud on its default port, then the stage's HTTP API on AWS,
+ * whose `$default` stage has no stage in its paths (the stack's ApiUrl output is this URL, filled in).
+ */
+export const SERVERS: Server[] = [
+  {
+    url: `http://127.0.0.1:${DEFAULT_PORTS.api}`,
+    description:
+      "The local cloud (`pnpm dev`), on its default port: `.holonet/dev.json` names the URL of a cloud started on another.",
+  },
+  {
+    url: "https://{apiId}.execute-api.{region}.amazonaws.com",
+    description:
+      "A stage's HTTP API on AWS: its stack's ApiUrl output (`pnpm deploy:stack --stage <stage>` prints it).",
+    variables: {
+      apiId: { default: "a1b2c3d4e5", description: "The HTTP API's id, which AWS assigns." },
+      region: { default: "us-east-1", description: "The AWS region the stack is deployed in." },
+    },
+  },
+];
+
 /** The OpenAPI 3.1 document of the HTTP API, from the route table and the zod contracts. */
 export function openApiDocument(routes: readonly Route[] = ROUTES) {
   const components = namedSchemas();
@@ -177,6 +205,7 @@ export function openApiDocument(routes: readonly Route[] = ROUTES) {
       description:
         "Star Wars quotes for a Jedi, and a store of saved quotes. Generated from the route table and the zod contracts in packages/contracts by `pnpm run docs`; do not edit.",
     },
+    servers: SERVERS,
     tags: [...new Set(routes.map((route) => route.function))].map((name) => ({
       name,
       description: FUNCTIONS[name].description,

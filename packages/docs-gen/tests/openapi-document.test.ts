@@ -1,4 +1,7 @@
 import { ROUTES, routeKey } from "@holonet/contracts/routes";
+import { LOGICAL_IDS } from "@holonet/infra/stack-names";
+import { stackOutputs } from "@holonet/infra/stack-outputs";
+import { DEFAULT_PORTS } from "@holonet/local-cloud/local-cloud";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { GATEWAY_ANSWERS } from "../src/gateway-answers";
@@ -19,6 +22,28 @@ describe("the OpenAPI document", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toBe("3.1.0");
+  });
+
+  it("tells clients where to call: first the local cloud on its default port, then AWS", () => {
+    expect(document.servers.map((server) => server.url)).toEqual([
+      `http://127.0.0.1:${DEFAULT_PORTS.api}`,
+      "https://{apiId}.execute-api.{region}.amazonaws.com",
+    ]);
+    expect(document.servers[0]?.description).toMatch(/local cloud/);
+  });
+
+  it("declares every variable of a server's URL, each with a default, and no other", () => {
+    for (const server of document.servers) {
+      const used = [...server.url.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const variables = server.variables ?? {};
+      expect(Object.keys(variables).sort(), server.url).toEqual(used.sort());
+      for (const variable of Object.values(variables)) expect(variable.default).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  it("gives AWS's URL as the stack's ApiUrl output holds it: the HTTP API's endpoint", () => {
+    expect(stackOutputs().ApiUrl?.Value).toEqual({ "Fn::GetAtt": [LOGICAL_IDS.httpApi, "ApiEndpoint"] });
+    expect(document.servers[1]?.description).toContain("ApiUrl");
   });
 
   it("has every route of the route table, with each status it answers", () => {

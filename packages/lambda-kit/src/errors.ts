@@ -1,20 +1,32 @@
 import type { ErrorBody } from "@holonet/contracts/error-body";
+import { toWellFormedText } from "@holonet/contracts/text";
 
 type Details = NonNullable<ErrorBody["error"]["details"]>;
 
 /**
  * An error the caller is allowed to see: its status, code and message go out as they are.
  * Anything that is not an HttpError answers 500 with a generic message (see http-response.ts).
+ *
+ * Its text is made well-formed, as the error body's contract requires: it can quote the request (zod names
+ * an unknown key as sent) or cut it mid-pair (JSON.parse's message shows a slice of the body), and either
+ * can leave a lone surrogate.
  */
 export class HttpError extends Error {
+  readonly details?: Details;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: Details,
+    details?: Details,
   ) {
-    super(message);
+    super(toWellFormedText(message));
     this.name = new.target.name;
+    if (details)
+      this.details = details.map((detail) => ({
+        path: toWellFormedText(detail.path),
+        message: toWellFormedText(detail.message),
+      }));
   }
 
   toBody(): ErrorBody {

@@ -1,3 +1,4 @@
+import { isWellFormedText } from "@holonet/contracts/text";
 import * as z from "zod";
 
 /**
@@ -56,8 +57,27 @@ export function toHttpRequest(event: unknown): HttpRequest {
     headers,
     query: e.queryStringParameters ?? {},
     pathParameters: e.pathParameters ?? {},
-    body: e.body === undefined ? undefined : Buffer.from(e.body, e.isBase64Encoded ? "base64" : "utf8"),
+    body: e.body === undefined ? undefined : bodyBytes(e.body, e.isBase64Encoded),
   };
+}
+
+const LONE_SURROGATE = /(\p{Surrogate})/u;
+
+/**
+ * The body's bytes. API Gateway's events carry well-formed text, but a hand-built one can hold a lone
+ * surrogate, which Buffer.from would quietly turn into U+FFFD. Encoded as its three bytes instead (as
+ * WTF-8 does), it stays invalid UTF-8, so the body parser refuses it rather than store a changed text.
+ */
+function bodyBytes(body: string, isBase64Encoded: boolean): Buffer {
+  if (isBase64Encoded) return Buffer.from(body, "base64");
+  if (isWellFormedText(body)) return Buffer.from(body, "utf8");
+  return Buffer.concat(
+    body.split(LONE_SURROGATE).map((part) => {
+      if (!LONE_SURROGATE.test(part)) return Buffer.from(part, "utf8");
+      const unit = part.charCodeAt(0);
+      return Buffer.from([0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]);
+    }),
+  );
 }
 
 /** The path of `resourcePath` as the caller reached it: under `/<stage>` unless the stage is `$default`. */

@@ -25,6 +25,14 @@ describe("http-event", () => {
     expect(request.body?.toString("utf8")).toBe(postEvent.body);
   });
 
+  it("keeps a lone surrogate of a text body as bytes that are not UTF-8, and the rest as UTF-8", () => {
+    const request = toHttpRequest({ ...postEvent, body: "a\ud800b\u{1f600}\udfff", isBase64Encoded: false });
+    expect([...(request.body ?? [])]).toEqual([
+      0x61, 0xed, 0xa0, 0x80, 0x62, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xbf, 0xbf,
+    ]);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(request.body)).toThrow();
+  });
+
   it("refuses an event that is not format 2.0", () => {
     expect(() => toHttpRequest({ ...postEvent, version: "1.0" })).toThrow();
   });

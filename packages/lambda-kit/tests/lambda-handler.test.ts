@@ -1,3 +1,5 @@
+import { ErrorBody } from "@holonet/contracts/error-body";
+import { NOT_WELL_FORMED_MESSAGE, wellFormedText } from "@holonet/contracts/text";
 import type { Context } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
@@ -110,6 +112,55 @@ describe("lambdaHandler", () => {
     const response = await handler(event, context);
     expect(response).toMatchObject({ statusCode: 400 });
     expect(bodyOf(response).error.code).toBe("INVALID_ENCODING");
+  });
+
+  describe("text that is not well-formed Unicode", () => {
+    const TextInput = z.strictObject({ text: wellFormedText("Some text.") });
+    const handler = lambdaHandler({
+      logger: createLogger({ service: "test", write: () => {} }),
+      writeMetrics: () => {},
+      direct: async (input) => input,
+      http: async (request) => jsonResponse(200, parseWith(TextInput, readJsonBody(request), "body")),
+    });
+    /** The answer's error, checked against the error body's contract, which wants well-formed text. */
+    const errorOf = (response: unknown) => ErrorBody.parse(bodyOf(response)).error;
+
+    it("refuses a lone surrogate spelled as a JSON escape, naming the field", async () => {
+      // The escape as a client sends it: six ASCII characters, which JSON.parse reads as one lone surrogate.
+      const response = await handler(withBody(String.raw`{"text":"Hello \ud800"}`), context);
+      expect(response).toMatchObject({ statusCode: 400 });
+      expect(errorOf(response)).toMatchObject({
+        code: "VALIDATION_FAILED",
+        details: [{ path: "body.text", message: NOT_WELL_FORMED_MESSAGE }],
+      });
+    });
+
+    it("takes a surrogate pair spelled as JSON escapes", async () => {
+      const response = await handler(withBody(String.raw`{"text":"Hello \ud83d\ude00"}`), context);
+      expect(response).toMatchObject({ statusCode: 200 });
+      expect(bodyOf(response)).toEqual({ text: "Hello \u{1f600}" });
+    });
+
+    it("refuses a lone surrogate in a hand-built event's body instead of reading it as U+FFFD", async () => {
+      // A JavaScript literal, not an escape in the JSON: the event's body string itself holds the lone surrogate.
+      const response = await handler(withBody('{"text":"Hello \ud800"}'), context);
+      expect(response).toMatchObject({ statusCode: 400 });
+      expect(errorOf(response).code).toBe("INVALID_ENCODING");
+    });
+
+    it("answers an unknown key that holds a lone surrogate with a well-formed error body", async () => {
+      const response = await handler(withBody(String.raw`{"text":"ok","\udc00":1}`), context);
+      expect(response).toMatchObject({ statusCode: 400 });
+      expect(errorOf(response).message).toContain("\ufffd");
+    });
+
+    it("answers invalid JSON with a well-formed message, though JSON.parse's excerpt cuts a pair", async () => {
+      const body = `}${"\u{1f600}".repeat(40)}`;
+      expect(() => JSON.parse(body)).toThrow(/\p{Surrogate}/u);
+      const response = await handler(withBody(body), context);
+      expect(response).toMatchObject({ statusCode: 400 });
+      expect(errorOf(response).code).toBe("INVALID_JSON");
+    });
   });
 
   it("names the offending field of a validation failure", async () => {

@@ -1,6 +1,8 @@
+import { ErrorBody } from "@holonet/contracts/error-body";
+import { NOT_WELL_FORMED_MESSAGE } from "@holonet/contracts/text";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { badRequest } from "./support/bad-input-arbitraries";
+import { badRequest, illFormedSave } from "./support/bad-input-arbitraries";
 import {
   documentedStatuses,
   GATEWAY_STATUSES,
@@ -73,6 +75,43 @@ describe("bad input through the HTTP API", () => {
         distinctStatuses: [...statuses].sort((a, b) => a - b).join(" "),
         fiveHundreds: [...statuses].filter((status) => status >= 500 && status !== 503).length,
       });
+    },
+    SIZES.badInputRuns * 200 + 30_000,
+  );
+});
+
+// JSON text exchanged between systems must be well-formed Unicode (RFC 7493, section 2.1), and JSON's
+// escapes can still spell a lone surrogate.
+describe("text that is not well-formed Unicode, through the HTTP API", () => {
+  it('refuses the raw JSON text {"quote":"\\ud800"} with 400, naming body.quote', async () => {
+    const response = await sendRaw(stack.cloud.api, {
+      method: "POST",
+      path: "/quotes",
+      headers: { "content-type": "application/json" },
+      body: String.raw`{"quote":"\ud800"}`,
+    });
+    expect(response.status).toBe(400);
+    expect(ErrorBody.parse(parseJson(response.body)).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: [{ path: "body.quote", message: NOT_WELL_FORMED_MESSAGE }],
+    });
+  });
+
+  it(
+    "answers every save with a lone surrogate in its quote or author with 400, naming each such field",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(illFormedSave, async ({ request, illFormed }) => {
+          const response = await sendRaw(stack.cloud.api, request);
+          expect(response.status).toBe(400);
+          const { error } = ErrorBody.parse(parseJson(response.body));
+          expect(error.code).toBe("VALIDATION_FAILED");
+          expect(error.details).toEqual(
+            illFormed.map((path) => ({ path, message: NOT_WELL_FORMED_MESSAGE })),
+          );
+        }),
+        { numRuns: SIZES.badInputRuns, seed: SEED, endOnFailure: true },
+      );
     },
     SIZES.badInputRuns * 200 + 30_000,
   );

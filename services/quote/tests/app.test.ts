@@ -48,8 +48,12 @@ describe("quote handler", () => {
     });
   });
 
-  it("answers isJedi=maybe with 400 naming the parameter", async () => {
-    const event = { ...httpJedi, rawQueryString: "isJedi=maybe", queryStringParameters: { isJedi: "maybe" } };
+  it.each(["maybe", "true\ud800"])("answers isJedi=%j with 400 naming the parameter", async (isJedi) => {
+    const event = {
+      ...httpJedi,
+      rawQueryString: `isJedi=${isJedi}`,
+      queryStringParameters: { isJedi },
+    };
     const response = await handler(event, context);
     expect(response).toMatchObject({ statusCode: 400 });
     expect(JSON.parse((response as { body: string }).body).error.details).toEqual([

@@ -74,17 +74,18 @@ describe("GET /quotes/{id}", () => {
     expect(json(response).error.code).toBe("NOT_FOUND");
   });
 
-  it.each(["../../etc/passwd", "quotes%2F..%2Fx", "01jdq3h7y8zk4m6n2p9r5t0vwx", "", "A".repeat(1000)])(
-    "answers 400 to the id %j before touching the store",
-    async (id) => {
-      const response = (await createHandler({ store: untouchable, logger })(
-        getEvent(id),
-        context,
-      )) as Response;
-      expect(response.statusCode).toBe(400);
-      expect(json(response).error.details[0].path).toBe("path.id");
-    },
-  );
+  it.each([
+    "../../etc/passwd",
+    "quotes%2F..%2Fx",
+    "01jdq3h7y8zk4m6n2p9r5t0vwx",
+    "",
+    "A".repeat(1000),
+    "01JDQ3H7Y8ZK4M6N2P9R5T0VW\ud800",
+  ])("answers 400 to the id %j before touching the store", async (id) => {
+    const response = (await createHandler({ store: untouchable, logger })(getEvent(id), context)) as Response;
+    expect(response.statusCode).toBe(400);
+    expect(json(response).error.details[0].path).toBe("path.id");
+  });
 });
 
 describe("GET /quotes", () => {
@@ -127,6 +128,8 @@ describe("GET /quotes", () => {
     [{ limit: "101" }, "query.limit"],
     [{ limit: "ten" }, "query.limit"],
     [{ cursor: "not-a-cursor" }, "query.cursor"],
+    [{ cursor: "01JDQ3H7Y8ZK4M6N2P9R5T0VW\udfff" }, "query.cursor"],
+    [{ limit: "1\ud800" }, "query.limit"],
   ])("answers %j with 400 naming %s, before touching the store", async (query, field) => {
     const response = (await createHandler({ store: untouchable, logger })(
       listEvent(query),

@@ -1,3 +1,4 @@
+import { NOT_WELL_FORMED_MESSAGE } from "@holonet/contracts/text";
 import { createLogger } from "@holonet/lambda-kit/logger";
 import { memoryQuoteStore } from "@holonet/quote-store/memory-quote-store";
 import type { Context } from "aws-lambda";
@@ -73,6 +74,21 @@ describe("store-save handler", () => {
       "body.author",
     ],
     ["an unknown field", post('{"quote":"x","id":"mine"}'), 400, "VALIDATION_FAILED", "body"],
+    // The JSON text as a client sends it: the escape, which JSON.parse reads as a lone surrogate.
+    [
+      "a quote with a lone surrogate",
+      post(String.raw`{"quote":"Hello there \ud800"}`),
+      400,
+      "VALIDATION_FAILED",
+      "body.quote",
+    ],
+    [
+      "an author with a lone surrogate",
+      post(String.raw`{"quote":"Hello there","author":"\udc00Kenobi"}`),
+      400,
+      "VALIDATION_FAILED",
+      "body.author",
+    ],
     ["plain text", post("hello", { "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE", undefined],
   ])("answers %s with %i %s, naming %s, and saves nothing", async (_, event, status, code, field) => {
     const { store, handler } = setup();
@@ -93,5 +109,14 @@ describe("store-save handler", () => {
   it("fails a direct input that breaks the contract", async () => {
     const { handler } = setup();
     await expect(handler({ quote: "" }, context)).rejects.toMatchObject({ name: "ValidationError" });
+  });
+
+  it("fails a direct input whose quote is not well-formed Unicode, naming the field", async () => {
+    const { store, handler } = setup();
+    await expect(handler(JSON.parse(String.raw`{"quote":"\ud83d"}`), context)).rejects.toMatchObject({
+      name: "ValidationError",
+      details: [{ path: "input.quote", message: NOT_WELL_FORMED_MESSAGE }],
+    });
+    expect(store.items.size).toBe(0);
   });
 });

@@ -2,12 +2,14 @@ import path from "node:path";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { FunctionName } from "@holonet/contracts/functions";
 import { SavedQuote } from "@holonet/contracts/saved-quote";
+import { NOT_WELL_FORMED_MESSAGE } from "@holonet/contracts/text";
 import { type InvokeOutcome, invokeOnce } from "@holonet/local-invoke/invoke-bundle";
 import { sampleEvents } from "@holonet/local-invoke/sample-events";
 import { type ServiceOnLocalS3, startServiceOnLocalS3 } from "@holonet/local-invoke/service-function";
 import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 import { s3QuoteStore } from "@holonet/quote-store/s3-quote-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import httpSave from "../events/http-save.json";
 
 // The built bundle (dist/handler.mjs), run as Lambda would run it, on every sample event in events/,
 // against a real local S3.
@@ -66,6 +68,12 @@ describe(`${service} bundle on its sample events`, () => {
 
   it.each(samples)("$file", async ({ file, event }) => {
     await expectations[file]?.(await invoke(event));
+  });
+
+  it("answers a quote with a lone surrogate, as the JSON escape a client sends, with 400 naming it", async () => {
+    const outcome = await invoke({ ...httpSave, body: String.raw`{"quote":"Hello there \ud800"}` });
+    expect(outcome.payload).toMatchObject({ statusCode: 400 });
+    expect(httpError(outcome).details).toEqual([{ path: "body.quote", message: NOT_WELL_FORMED_MESSAGE }]);
   });
 
   it("stops at init, naming the variable, when DATA_BUCKET is missing", async () => {

@@ -1,3 +1,4 @@
+import { AUTHOR_MAX_LENGTH, QUOTE_MAX_LENGTH } from "@holonet/contracts/saved-quote";
 import fc from "fast-check";
 import type { RawRequest } from "./raw-http";
 
@@ -132,3 +133,64 @@ function describeRequest(request: RawRequest): string {
     request.body === undefined ? "" : ` body ${clip(JSON.stringify(request.body.toString()), 200)}`;
   return `${request.method} ${clip(request.path, 200)} ${JSON.stringify(request.headers)}${body}`;
 }
+
+// Independent of the contracts' own check: UTF-8 cannot encode a lone surrogate, so such text does not
+// survive a round trip through it.
+const isWellFormed = (text: string) => new TextDecoder().decode(new TextEncoder().encode(text)) === text;
+
+/** A surrogate code unit on its own: high or low, whichever half. */
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit));
+
+/**
+ * Text that is otherwise fine (not blank, within its limit) with lone surrogates put in: at either end,
+ * between graphemes, beside real surrogate pairs. Two put side by side can make a real pair: the filter
+ * keeps only text that is still not well-formed.
+ */
+const illFormedText = (maxLength: number) =>
+  fc
+    .tuple(
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+      fc.array(fc.tuple(loneSurrogate, fc.string({ unit: "grapheme", maxLength: 8 })), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    )
+    .map(([head, rest]) => head + rest.map(([surrogate, text]) => surrogate + text).join(""))
+    .filter((text) => text.length <= maxLength && !isWellFormed(text));
+
+const wellFormedText = (maxLength: number) =>
+  fc
+    .string({ unit: "grapheme", minLength: 1, maxLength: 20 })
+    .filter((text) => text.length <= maxLength && /\S/.test(text));
+
+export interface IllFormedSave {
+  request: RawRequest;
+  /** The body's fields that hold a lone surrogate, as the 400 names them: `body.quote`, `body.author`. */
+  illFormed: string[];
+}
+
+/**
+ * `POST /quotes` whose quote, author or both hold a lone surrogate, and which is otherwise a valid save.
+ * JSON.stringify writes each lone surrogate as an escape (`\ud800`), which is how a client's JSON text
+ * carries one: UTF-8 itself cannot.
+ */
+export const illFormedSave: fc.Arbitrary<IllFormedSave> = fc
+  .oneof(
+    fc.record({ quote: illFormedText(QUOTE_MAX_LENGTH) }),
+    fc.record({ quote: illFormedText(QUOTE_MAX_LENGTH), author: wellFormedText(AUTHOR_MAX_LENGTH) }),
+    fc.record({ quote: wellFormedText(QUOTE_MAX_LENGTH), author: illFormedText(AUTHOR_MAX_LENGTH) }),
+    fc.record({ quote: illFormedText(QUOTE_MAX_LENGTH), author: illFormedText(AUTHOR_MAX_LENGTH) }),
+  )
+  .chain((save) =>
+    fc.constantFrom("application/json", "application/json; charset=utf-8").map((contentType) => ({
+      request: {
+        method: "POST",
+        path: "/quotes",
+        headers: { "content-type": contentType },
+        body: JSON.stringify(save),
+      },
+      illFormed: Object.entries(save)
+        .filter(([, text]) => !isWellFormed(text))
+        .map(([field]) => `body.${field}`),
+    })),
+  );
