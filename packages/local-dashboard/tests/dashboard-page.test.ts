@@ -1,15 +1,14 @@
 import path from "node:path";
-import { browserTestPlan, launchChromium, skipWithoutChromium } from "@holonet/browser-test/chromium";
+import { browserTestPlan, skipWithoutChromium } from "@holonet/browser-test/chromium";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DashboardSource } from "../src/dashboard-api";
 import { chartInk, listedInvocations, openInvocation, readFunctionRow } from "../src/dashboard-page-probe";
-import { startDashboard } from "../src/dashboard-server";
 import { buildPageForTest } from "./support/built-page";
-import { fixtureSource } from "./support/fixture-source";
+import { fixtureSource, invocationId as id } from "./support/fixture-source";
+import { openDashboardIn } from "./support/open-dashboard";
 
 const plan = browserTestPlan();
-const id = (n: number) => `7f3c2a1e-0b4d-4c5e-9a8f-${String(n).padStart(12, "0")}`;
 const screenshot =
   process.env.HOLONET_DASHBOARD_SCREENSHOT ?? path.join(import.meta.dirname, "../test-results/dashboard.png");
 
@@ -21,32 +20,7 @@ afterAll(async () => {
   await page?.remove();
 });
 
-/** Starts the dashboard on the fixtures, opens it in Chromium, and collects what the browser complains about. */
-async function openDashboard(source: DashboardSource) {
-  if (!plan.run) throw new Error("no Chromium");
-  const dashboard = await startDashboard({ port: 0, source, pageDir: page.dir });
-  const browser = await launchChromium({ executablePath: plan.executablePath });
-  const tab = await browser.context.newPage();
-  const complaints: string[] = [];
-  tab.on("console", (message) => {
-    // A poll refused while the cloud is down is expected; anything else (a CSP violation, a crash) is not.
-    if (message.type() === "error" && !message.text().includes("ERR_CONNECTION_REFUSED"))
-      complaints.push(message.text());
-  });
-  tab.on("pageerror", (error) => complaints.push(error.message));
-  await tab.setViewportSize({ width: 1440, height: 900 });
-  await tab.goto(dashboard.url);
-  await tab.locator('[data-testid=connection][data-state="live"]').waitFor();
-  return {
-    dashboard,
-    tab,
-    complaints,
-    close: async () => {
-      await browser.close();
-      await dashboard.close();
-    },
-  };
-}
+const openDashboard = (source: DashboardSource) => openDashboardIn(page.dir, source);
 
 const text = async (tab: Page, selector: string) => (await tab.locator(selector).textContent())?.trim();
 
@@ -61,6 +35,8 @@ describe("the dashboard page in a real browser", () => {
     try {
       for (const [chart, color] of [
         ["requests", "#2563eb"],
+        ["latency", "#1d4ed8"],
+        ["latency", "#d97706"],
         ["latency", "#dc2626"],
         ["errors", "#d97706"],
         ["cold-starts", "#7c3aed"],
@@ -98,6 +74,13 @@ describe("the dashboard page in a real browser", () => {
 
       expect(await text(tab, "[data-testid=tile-requests] .tile-value")).toBe("1,290");
       expect(await text(tab, "[data-testid=tile-p99] .tile-value")).toBe("88.0 ms");
+      // 4xx are the callers' mistakes; the function errors are a tile of their own (3 + 1 + 0 in the fixture).
+      expect(await text(tab, "[data-testid=tile-4xx] .tile-name")).toBe("4xx client errors");
+      expect(await text(tab, "[data-testid=tile-4xx] .tile-note")).toBe(
+        "the caller's mistake, not a function error",
+      );
+      expect(await text(tab, "[data-testid=tile-function-errors] .tile-value")).toBe("4");
+      expect(await text(tab, "[data-testid=headline-errors]")).toBe("9 function errors · 15 throttles");
       expect(await listedInvocations(tab)).toEqual([id(4), id(3), id(2), id(1)]);
 
       const versions = tab.getByTestId("function-versions");
@@ -107,9 +90,18 @@ describe("the dashboard page in a real browser", () => {
       ).toEqual(["dev → 3", "prod → 2"]);
       expect(await versions.locator('[data-function="holonet-quote"] tr[data-version]').count()).toBe(3);
       const buckets = tab.getByTestId("buckets");
-      expect(await buckets.locator('[data-bucket="holonet-dev-data"] td.mono').allTextContents()).toEqual(
+      const data = buckets.locator('[data-bucket="holonet-dev-data"]');
+      expect(await data.locator("tbody td:first-child").allTextContents()).toEqual(
         fixtures.buckets[0]?.objects.map((object) => object.key),
       );
+      // Each quote's id beside its mirrored key, and why they differ.
+      expect(await data.locator("[data-col=quote-id]").allTextContents()).toEqual([
+        "01KDX3V9ZC5W8M2N4P6R8T0V2X",
+        "01KDX2A7B3C9D1E5F7G9H1J3K5",
+        "",
+      ]);
+      expect(await data.getByTestId("key-note").textContent()).toContain("mirrored");
+      expect(await buckets.locator('[data-bucket="holonet-dev-web"] [data-col=quote-id]').count()).toBe(0);
       expect(await text(tab, "[data-testid=cost-total]")).toBe("$0.00166");
 
       const detail = await openInvocation(tab, id(2));
@@ -121,7 +113,18 @@ describe("the dashboard page in a real browser", () => {
         "s3",
       ]);
       expect(await spans.filter({ hasText: "S3 PutObject" }).textContent()).toContain("24.6 ms");
-      expect(await detail.getByTestId("logs").textContent()).toContain('"message":"Quote saved"');
+      // The logs as people read them: level, message, fields; the metrics line compact; the raw lines folded away.
+      const lines = await detail.getByTestId("log-lines").locator(".log-line").allTextContents();
+      expect(lines).toEqual([
+        `START RequestId: ${id(2)} Version: 5`,
+        '11:59:00.031 INFO S3 PutObject span.hop=s3 span.name="S3 PutObject" span.durationMs=24.6 span.status=200',
+        '11:59:00.036 INFO Quote saved route="POST /quotes" id=01KDX3V9ZC5W8M2N4P6R8T0V2X key=quotes/ZYCJ2W4P0KT3QBXAV9S7Q5Z4X2.json',
+        "METRIC Invocations=1 Errors=0 ColdStart=0 Duration=38.9ms  · service=store-save qualifier=dev",
+        `END RequestId: ${id(2)}`,
+        `REPORT RequestId: ${id(2)}  Duration: 38.90 ms  Billed Duration: 39 ms  Memory Size: 256 MB  Max Memory Used: 88 MB`,
+      ]);
+      expect(await detail.getByTestId("raw-logs").isVisible()).toBe(false);
+      expect(await detail.getByTestId("raw-logs").textContent()).toContain('"message":"Quote saved"');
       expect(await detail.getByTestId("event").textContent()).toContain('"routeKey": "POST /quotes"');
       expect(await detail.getByTestId("result").textContent()).toContain('"statusCode": 201');
       expect(await tab.locator(`tr.selected[data-request-id="${id(2)}"]`).count()).toBe(1);
@@ -144,6 +147,9 @@ describe("the dashboard page in a real browser", () => {
       const logs = detail.getByTestId("logs");
 
       expect(await logs.textContent()).toContain("<script>window.__injected = true</script><b>not bold</b>");
+      expect(await logs.getByTestId("log-lines").textContent()).toContain(
+        'WARN <img src=x onerror="window.__injectedLog = true"> detail="<b>not bold either</b>"',
+      );
       expect(await logs.locator("script, b").count()).toBe(0);
       expect(await detail.getByTestId("trace").textContent()).toContain(
         "<script>window.__injectedSpan = true</script>",
@@ -156,9 +162,9 @@ describe("the dashboard page in a real browser", () => {
       expect(
         await tab.evaluate(() => {
           const globals = window as unknown as Record<string, unknown>;
-          return [globals.__injected, globals.__injectedSpan];
+          return [globals.__injected, globals.__injectedSpan, globals.__injectedLog];
         }),
-      ).toEqual([undefined, undefined]);
+      ).toEqual([undefined, undefined, undefined]);
       expect(await detail.textContent()).toContain("cut short");
       expect(opened.complaints).toEqual([]);
     } finally {
@@ -239,6 +245,63 @@ describe("the dashboard page in a real browser", () => {
       expect(await text(tab, "[data-testid=connection]")).toBe("cloud not reachable");
       expect(await tab.locator('[data-testid=connection][data-state="unreachable"]').count()).toBe(1);
       expect(await tab.locator("[data-testid=function-table] tr[data-function]").count()).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("draws p50, p95 and p99 of sparse traffic each in sight: single requests as dots, equal percentiles nested", {
+    timeout: 120_000,
+  }, async (context) => {
+    skipWithoutChromium(context, plan);
+    const { source, fixtures } = fixtureSource();
+    // A developer's session: a request now and then (all three percentiles equal), and one burst of five seconds.
+    const seconds = fixtures.metrics.series.t.length;
+    const latency = (at: number) => ([7, 31, 55, 83].includes(at) ? 40 : at >= 95 && at < 100 ? 25 : null);
+    const p50 = Array.from({ length: seconds }, (_, at) => latency(at));
+    const opened = await openDashboard({
+      ...source,
+      metrics: () => ({
+        ...fixtures.metrics,
+        series: { ...fixtures.metrics.series, latencyP50: p50, latencyP95: p50, latencyP99: p50 },
+      }),
+    });
+    try {
+      for (const [label, color] of [
+        ["p50", "#1d4ed8"],
+        ["p95", "#d97706"],
+        ["p99", "#dc2626"],
+      ] as const) {
+        expect(await chartInk(opened.tab, "latency", color), `ink of ${label}`).toBeGreaterThan(40);
+        expect(
+          await opened.tab.locator(`[data-chart=latency] .chart-legend [data-series=${label}]`).count(),
+        ).toBe(1);
+      }
+      expect(opened.complaints).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("labels the time before a cold start's init as the sandbox starting", {
+    timeout: 120_000,
+  }, async (context) => {
+    skipWithoutChromium(context, plan);
+    const opened = await openDashboard(fixtureSource().source);
+    try {
+      const detail = await openInvocation(opened.tab, id(1));
+      const gap = detail.getByTestId("sandbox-gap");
+      expect(await gap.locator(".wf-name").textContent()).toBe("Sandbox start");
+      expect(await gap.locator(".wf-duration").textContent()).toBe("20.0 ms");
+      expect(
+        await detail
+          .getByTestId("span")
+          .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.hop)),
+      ).toEqual(["gateway", "lambda", "init", "handler"]);
+
+      const warm = await openInvocation(opened.tab, id(2));
+      await warm.getByRole("heading", { name: "holonet-store-save:dev" }).waitFor();
+      expect(await warm.getByTestId("sandbox-gap").count()).toBe(0);
     } finally {
       await opened.close();
     }

@@ -20,7 +20,8 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface ApiClient {
   getQuote(isJedi: boolean): Promise<ApiResult<QuoteOutput>>;
-  saveQuote(quote: string): Promise<ApiResult<SavedQuote>>;
+  /** Saves the quote, with who said it when `author` is given. */
+  saveQuote(quote: string, author?: string): Promise<ApiResult<SavedQuote>>;
   listQuotes(options?: { limit?: number; cursor?: string }): Promise<ApiResult<QuotePage>>;
   getSavedQuote(id: string): Promise<ApiResult<SavedQuote>>;
 }
@@ -86,11 +87,12 @@ export function createApiClient(options: {
 
   return {
     getQuote: (isJedi) => call(`/quote?isJedi=${isJedi}`, QuoteOutput),
-    saveQuote: (quote) =>
+    saveQuote: (quote, author) =>
       call("/quotes", SavedQuote, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ quote }),
+        // The contract refuses a blank author: none is sent rather than an empty one.
+        body: JSON.stringify(author ? { quote, author } : { quote }),
       }),
     listQuotes: ({ limit, cursor } = {}) => {
       const query = new URLSearchParams();

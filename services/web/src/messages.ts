@@ -15,6 +15,19 @@ export function failureMessage(failure: ApiFailure): string {
   return failure.message;
 }
 
+/** What a visitor who followed a link to a quote is told when the API has no such quote. */
+export const NOT_IN_ARCHIVES = "That quote is not in the archives.";
+
+/**
+ * The text shown when one saved quote cannot be shown. On `GET /quotes/{id}` a 400 can only be an id of
+ * the wrong form (a link cut short, a typo) and a 404 an id nobody saved: to a visitor both mean the
+ * quote is not there, and the validator's wording (`path.id: must be a quote id ...`) would mean nothing.
+ */
+export function savedQuoteFailureMessage(failure: ApiFailure): string {
+  if (failure.kind === "http" && (failure.status === 400 || failure.status === 404)) return NOT_IN_ARCHIVES;
+  return failureMessage(failure);
+}
+
 /** `2024-11-27T12:45:03.120Z` -> `27 Nov 2024, 12:45 UTC`: the same for every visitor and every test. */
 export function savedAtLabel(iso: string): string {
   const date = new Date(iso);

@@ -3,28 +3,45 @@ import { el } from "./dom";
 import { savedAtLabel } from "./messages";
 import { quoteHref } from "./route";
 
-/** A quote as a figure: the words, and who said it when known. */
-export function quoteFigure(text: string, caption?: Node | string, testId = "quote"): HTMLElement {
+/**
+ * A quote as a figure: the words (a link when `href` is given), and a caption when there is one. The whole
+ * quote is the link, not a small date beside it: the biggest target, and its name says what it opens.
+ */
+export function quoteFigure(
+  text: string,
+  options: { caption?: Node; href?: string; testId?: string } = {},
+): HTMLElement {
+  const words = options.href
+    ? el("a", { href: options.href, class: "quote-link", "data-testid": "saved-link" }, text)
+    : text;
   return el(
     "figure",
-    { class: "quote", "data-testid": testId },
-    el("blockquote", {}, el("p", {}, text)),
-    caption ? el("figcaption", {}, caption) : null,
+    { class: "quote", "data-testid": options.testId ?? "quote" },
+    el("blockquote", {}, el("p", {}, words)),
+    options.caption ?? null,
   );
 }
 
-/** A saved quote, with its author and the time it was saved; `linked` makes the time a link to it alone. */
+/** Who said it, and when it was saved. */
+function savedCaption(item: SavedQuote): HTMLElement {
+  return el(
+    "figcaption",
+    {},
+    item.author ? el("span", { class: "author", "data-testid": "author" }, item.author) : null,
+    el("time", { datetime: item.savedAt }, `Saved ${savedAtLabel(item.savedAt)}`),
+  );
+}
+
+/** A saved quote; `linked` makes its words the link to it alone. */
 export function savedQuoteFigure(
   item: SavedQuote,
   options: { linked: boolean; testId: string },
 ): HTMLElement {
-  const when = savedAtLabel(item.savedAt);
-  const time = el("time", { datetime: item.savedAt }, `Saved ${when}`);
-  const stamp = options.linked
-    ? el("a", { href: quoteHref(item.id), "data-testid": "saved-link", title: `Open quote ${item.id}` }, time)
-    : time;
-  const caption = el("span", {}, item.author ? `${item.author} · ` : "", stamp);
-  const figure = quoteFigure(item.quote, caption, options.testId);
+  const figure = quoteFigure(item.quote, {
+    caption: savedCaption(item),
+    href: options.linked ? quoteHref(item.id) : undefined,
+    testId: options.testId,
+  });
   figure.dataset.id = item.id;
   return figure;
 }
@@ -39,8 +56,13 @@ export function savedListItem(item: SavedQuote): HTMLLIElement {
 }
 
 /** A failure, announced at once to assistive technology. */
-export function errorNotice(message: string): HTMLElement {
-  return el("p", { class: "notice error", role: "alert", "data-testid": "error" }, message);
+export function errorNotice(message: string, ...more: Node[]): HTMLElement {
+  return el(
+    "div",
+    { class: "notice error", role: "alert", "data-testid": "error" },
+    el("p", {}, message),
+    ...more,
+  );
 }
 
 /** A short confirmation. */

@@ -54,6 +54,16 @@ describe("api client", () => {
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ quote: savedQuote.quote });
   });
 
+  it("posts who said it with the quote when the visitor names them", async () => {
+    const { fetch, calls } = fakeFetch(() => json(201, { ...savedQuote, author: "Yoda" }));
+    const api = createApiClient({ apiUrl: API, fetch });
+    const result = await api.saveQuote(savedQuote.quote, "Yoda");
+    expect(result).toEqual({ ok: true, value: { ...savedQuote, author: "Yoda" } });
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ quote: savedQuote.quote, author: "Yoda" });
+    await api.saveQuote(savedQuote.quote, "");
+    expect(JSON.parse(String(calls[1]?.init?.body))).toEqual({ quote: savedQuote.quote });
+  });
+
   it("lists a page with limit and cursor, and passes nextCursor on", async () => {
     const { fetch, calls } = fakeFetch(() => json(200, page));
     const api = createApiClient({ apiUrl: `${API}/`, fetch });

@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "../../..");
 const plan = browserTestPlan();
 
 describe("the website on the local cloud", () => {
-  it("gets, refuses, saves, lists, opens and reloads a quote in a real browser, then finds it on the dashboard", {
+  it("gets, refuses, saves with its author, lists, opens from its words and reloads a quote in a real browser, then finds it on the dashboard", {
     timeout: 180_000,
   }, async (context) => {
     skipWithoutChromium(context, plan);
@@ -42,7 +42,14 @@ describe("the website on the local cloud", () => {
       await dashboard.goto(cloud.dashboard);
       expect(await listedInvocations(dashboard)).toContain(save?.requestId);
       const detail = await openInvocation(dashboard, save?.requestId ?? "");
-      expect(await detail.getByTestId("logs").textContent()).toContain(`"message":"Quote saved"`);
+      // Its logs read as lines, not JSON: the service's line, and the metrics line in one row.
+      const lines = await detail.getByTestId("log-lines").locator(".log-line").allTextContents();
+      expect(lines).toContainEqual(
+        expect.stringMatching(/ INFO Quote saved .*id=[0-7][0-9A-HJKMNP-TV-Z]{25}/),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^METRIC Invocations=1 Errors=0 ColdStart=\d Duration=/),
+      );
       const hops = await detail
         .getByTestId("span")
         .evaluateAll((spans) => spans.map((span) => (span as HTMLElement).dataset.hop));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { failureMessage, listSummary, savedAtLabel } from "../src/messages";
+import {
+  failureMessage,
+  listSummary,
+  NOT_IN_ARCHIVES,
+  savedAtLabel,
+  savedQuoteFailureMessage,
+} from "../src/messages";
 
 describe("failureMessage", () => {
   it("shows a refusal in the API's own words", () => {
@@ -39,6 +45,32 @@ describe("failureMessage", () => {
     expect(failureMessage({ kind: "network", message: "Could not reach the API." })).toBe(
       "Could not reach the API.",
     );
+  });
+});
+
+describe("savedQuoteFailureMessage", () => {
+  it.each([
+    [
+      400,
+      "VALIDATION_FAILED",
+      "Invalid request: path.id: must be a quote id: 26 characters of Crockford base32",
+    ],
+    [404, "NOT_FOUND", "No quote has the id 01JDQ3H7Y8ZK4M6N2P9R5T0VWX"],
+  ])("tells a visitor that a %i (%s) quote is not in the archives", (status, code, message) => {
+    expect(savedQuoteFailureMessage({ kind: "http", status, code, message })).toBe(
+      "That quote is not in the archives.",
+    );
+  });
+
+  it("says other failures as failureMessage does", () => {
+    const failure = {
+      kind: "http",
+      status: 503,
+      code: "STORE_UNAVAILABLE",
+      message: "The quote store is unavailable.",
+    } as const;
+    expect(savedQuoteFailureMessage(failure)).toBe(failureMessage(failure));
+    expect(savedQuoteFailureMessage(failure)).not.toBe(NOT_IN_ARCHIVES);
   });
 });
 

@@ -16,6 +16,8 @@ const INVOCATIONS_SHOWN = 50;
 const connection = byId("connection", HTMLElement);
 const unreachable = byId("unreachable", HTMLElement);
 const detail = byId("invocation-detail", HTMLElement);
+// The detail scrolls on its own beside the list, and a keyboard can scroll only what it can focus.
+detail.tabIndex = 0;
 const summary = byId("summary", HTMLElement);
 const chartWindow = byId("window", HTMLElement);
 const functionRows = byId("function-rows", HTMLTableSectionElement);

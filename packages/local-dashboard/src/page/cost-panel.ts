@@ -22,7 +22,7 @@ export function renderCost(container: HTMLElement, cost: CostSnapshot) {
     ),
     compactTable(
       [
-        { title: "" },
+        { title: "Cost of", hidden: true },
         { title: "Requests", num: true },
         { title: "GB-seconds", num: true },
         { title: "USD", num: true },

@@ -22,8 +22,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A compact table: a header cell per column (`num` ones right-aligned), then the rows. */
-export function compactTable(columns: { title: string; num?: boolean }[], rows: Child[]): HTMLTableElement {
-  const head = columns.map(({ title, num }) => el("th", num ? { class: "num" } : {}, title));
+export function compactTable(
+  columns: { title: string; num?: boolean; hidden?: boolean }[],
+  rows: Child[],
+): HTMLTableElement {
+  // A column whose cells say what they are (the first, naming each row) still needs a header for a screen reader.
+  const head = columns.map(({ title, num, hidden }) =>
+    el("th", num ? { class: "num" } : {}, hidden ? el("span", { class: "visually-hidden" }, title) : title),
+  );
   return el("table", { class: "compact" }, el("thead", {}, el("tr", {}, ...head)), el("tbody", {}, ...rows));
 }
 

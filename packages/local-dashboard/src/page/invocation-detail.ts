@@ -1,6 +1,7 @@
 import type { InvocationDetail } from "../dashboard-api";
 import { type Child, el } from "./dom";
 import { clock, ms } from "./format";
+import { type LogLine, readLogLine } from "./log-lines";
 import { traceWaterfall } from "./trace-waterfall";
 
 function json(value: unknown): string {
@@ -15,6 +16,46 @@ function fact(name: string, value: Child): Child {
 
 function block(title: string, testId: string, ...content: Child[]): HTMLElement {
   return el("section", { class: "detail-block", "data-testid": testId }, el("h4", {}, title), ...content);
+}
+
+/**
+ * A pane that scrolls: focusable, so a keyboard can scroll it too, and named, so a screen reader says
+ * what it is when it gets the focus.
+ */
+function scrollPane(name: string, testId: string, ...content: Child[]): HTMLElement {
+  return el("pre", { tabindex: "0", role: "region", "aria-label": name, "data-testid": testId }, ...content);
+}
+
+const pair = ([name, value]: [string, string]) => [
+  " ",
+  el("span", { class: "log-key" }, `${name}=`),
+  el("span", { class: "log-value" }, value),
+];
+
+/** One log line, as people read it: time, level, message, then key=value fields; the metrics line in one row. */
+function logLine(line: LogLine): HTMLElement {
+  if (line.kind === "metric") {
+    return el(
+      "span",
+      { class: "log-line log-metric" },
+      el("span", { class: "log-level level-metric" }, "METRIC"),
+      ...line.metrics.flatMap(pair),
+      line.dimensions.length > 0 &&
+        el("span", { class: "log-dimensions" }, "  ·", ...line.dimensions.flatMap(pair)),
+    );
+  }
+  if (line.kind === "text") {
+    return el("span", { class: line.platform ? "log-line log-platform" : "log-line" }, line.text);
+  }
+  return el(
+    "span",
+    { class: "log-line log-entry" },
+    line.time && el("span", { class: "log-time" }, `${line.time} `),
+    el("span", { class: `log-level level-${line.level.toLowerCase()}` }, line.level),
+    " ",
+    el("span", { class: "log-message" }, line.message),
+    ...line.fields.flatMap(pair),
+  );
 }
 
 /** One invocation opened: what it was asked, what it answered, what it logged, and where its time went. */
@@ -61,9 +102,19 @@ export function renderInvocationDetail(detail: InvocationDetail): HTMLElement[] 
     block(
       "Logs",
       "logs",
-      el("pre", { class: "logs" }, ...detail.logs.map((line) => el("span", { class: "log-line" }, line))),
+      scrollPane("Logs", "log-lines", ...detail.logs.map((line) => logLine(readLogLine(line)))),
+      el(
+        "details",
+        { class: "raw-logs" },
+        el("summary", {}, "The lines as logged"),
+        scrollPane(
+          "Logs as logged",
+          "raw-logs",
+          ...detail.logs.map((line) => el("span", { class: "log-line" }, line)),
+        ),
+      ),
     ),
-    block("Event", "event", el("pre", {}, json(detail.event))),
-    block("Result", "result", el("pre", {}, json(detail.result))),
+    block("Event", "event", scrollPane("Event", "event-payload", json(detail.event))),
+    block("Result", "result", scrollPane("Result", "result-payload", json(detail.result))),
   ];
 }

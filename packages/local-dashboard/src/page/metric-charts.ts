@@ -6,7 +6,7 @@ import { type ChartSeries, liveChart } from "./live-chart";
 
 export const COLORS = {
   requests: "#2563eb",
-  p50: "#16a34a",
+  p50: "#1d4ed8",
   p95: "#d97706",
   p99: "#dc2626",
   errors: "#dc2626",
@@ -31,6 +31,7 @@ interface ChartSpec {
   title: string;
   unit: string;
   minMax?: number;
+  log?: boolean;
   headline(snapshot: MetricsSnapshot): string;
   lines(series: Series): { series: ChartSeries[]; data: uPlot.AlignedData };
 }
@@ -54,25 +55,29 @@ const CHARTS: ChartSpec[] = [
     title: "API latency",
     unit: "ms",
     minMax: 10,
+    log: true,
     headline: (s) =>
       `p50 ${ms(s.api.latencyMs.p50)} · p95 ${ms(s.api.latencyMs.p95)} · p99 ${ms(s.api.latencyMs.p99)} ms`,
     lines: (s) => ({
+      // With few requests in a second the three are equal: drawn widest first, each stays in sight, nested,
+      // and p99 dashed, so that it reads apart from p95 even on top of it.
       series: [
-        { label: "p50", color: COLORS.p50 },
-        { label: "p95", color: COLORS.p95 },
-        { label: "p99", color: COLORS.p99 },
+        { label: "p50", color: COLORS.p50, width: 7 },
+        { label: "p95", color: COLORS.p95, width: 4 },
+        { label: "p99", color: COLORS.p99, width: 2, dash: [5, 3] },
       ],
       data: [s.t, s.latencyP50, s.latencyP95, s.latencyP99],
     }),
   },
   {
     id: "errors",
-    title: "Errors and throttles",
+    title: "Function errors and throttles",
     unit: "per s",
-    headline: (s) => `${count(sum(s.series.errors))} errors · ${count(sum(s.series.throttles))} throttles`,
+    headline: (s) =>
+      `${count(sum(s.series.errors))} function errors · ${count(sum(s.series.throttles))} throttles`,
     lines: (s) => ({
       series: [
-        { label: "errors", color: COLORS.errors, style: "step" },
+        { label: "function errors", color: COLORS.errors, style: "step" },
         { label: "throttles", color: COLORS.throttles, style: "step" },
       ],
       data: [s.t, s.errors, s.throttles],
@@ -117,7 +122,11 @@ export function metricCharts(grid: HTMLElement) {
       el("figcaption", {}, el("span", { class: "chart-title" }, spec.title), headline),
     );
     grid.append(card);
-    return { spec, headline, chart: liveChart(card, { unit: spec.unit, minMax: spec.minMax }) };
+    return {
+      spec,
+      headline,
+      chart: liveChart(card, { unit: spec.unit, minMax: spec.minMax, log: spec.log }),
+    };
   });
 
   return (snapshot: MetricsSnapshot) => {

@@ -11,6 +11,9 @@ import {
   MetricsSnapshot,
 } from "../../src/dashboard-api";
 
+/** The request id of the fixtures' invocation number `n` (1 to 4). */
+export const invocationId = (n: number) => `7f3c2a1e-0b4d-4c5e-9a8f-${String(n).padStart(12, "0")}`;
+
 const fixture = <T>(name: string, schema: z.ZodType<T>): T =>
   schema.parse(JSON.parse(readFileSync(path.join(import.meta.dirname, "../fixtures", name), "utf8")));
 
