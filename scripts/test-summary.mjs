@@ -1,31 +1,47 @@
 // Adds up the vitest JSON reports that `pnpm test` leaves in each package's test-results/, and prints
 // one closing line, "N passed, N failed", for the whole tree (turbo prints one summary per package).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// `--clear` removes the reports first, so that the closing line counts this run's alone: a package whose
+// tests did not run this time (turbo could not start them, or a task they depend on failed) has no report,
+// and counts as failed rather than passing on an earlier run's figures. A turbo cache hit restores the
+// report of the run it reuses, made from the same inputs.
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const missing = [];
 
-for (const group of ["packages", "services", "."]) {
-  const dirs =
-    group === "." ? ["infra"] : readdirSync(path.join(root, group)).map((name) => path.join(group, name));
-  for (const dir of dirs) {
-    const manifest = path.join(root, dir, "package.json");
-    if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, "utf8")).scripts?.test) continue;
-    const report = path.join(root, dir, "test-results", "vitest.json");
-    if (!existsSync(report)) {
+function testedPackages() {
+  return ["packages", "services", "."].flatMap((group) => {
+    const dirs =
+      group === "." ? ["infra"] : readdirSync(path.join(root, group)).map((name) => path.join(group, name));
+    return dirs.filter((dir) => {
+      const manifest = path.join(root, dir, "package.json");
+      return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test;
+    });
+  });
+}
+
+const reportOf = (dir) => path.join(root, dir, "test-results", "vitest.json");
+
+if (process.argv.includes("--clear")) {
+  for (const dir of testedPackages()) rmSync(reportOf(dir), { force: true });
+} else {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const missing = [];
+  for (const dir of testedPackages()) {
+    if (!existsSync(reportOf(dir))) {
       missing.push(dir);
       continue;
     }
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(
-      readFileSync(report, "utf8"),
+      readFileSync(reportOf(dir), "utf8"),
     );
     totals.passed += numPassedTests;
     totals.failed += numFailedTests;
     totals.skipped += numPendingTests + numTodoTests;
   }
+  if (missing.length > 0) {
+    console.log(`No test report from: ${missing.join(", ")} (their tests did not run; each counts as failed)`);
+    totals.failed += missing.length;
+  }
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
-
-if (missing.length > 0) console.log(`No test report from: ${missing.join(", ")} (their tests did not run)`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

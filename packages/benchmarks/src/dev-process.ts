@@ -3,7 +3,7 @@ import { existsSync, rmSync } from "node:fs";
 import { type DevConfig, devConfigPath, readDevConfig } from "@holonet/local-cloud/dev-config";
 import { httpRequest } from "./http-client";
 
-const PORT_OPTIONS = ["api", "lambda", "s3", "web", "logs", "cloudformation"].flatMap((name) => [
+const PORT_OPTIONS = ["api", "lambda", "s3", "web", "logs", "cloudformation", "dashboard"].flatMap((name) => [
   `--${name}-port`,
   "0",
 ]);

@@ -1,21 +1,33 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { FUNCTION_NAMES, FUNCTIONS, isFunctionName } from "@holonet/infra/app-definition";
 import { credentialsPath } from "@holonet/local-auth/local-credentials";
-import { buildPackages } from "@holonet/local-invoke/build-services";
+import { handleBrokenPipe } from "@holonet/local-invoke/broken-pipe";
+import { BuildError, buildPackages } from "@holonet/local-invoke/build-services";
 import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { cloudLockPath, DataDirInUseError, runningCloud } from "./cloud-lock";
 import { devConfigPath } from "./dev-config";
+import { describeDataDirInUse, shownPath, UsageError } from "./dev-messages";
 import { watchSources } from "./hot-reload";
 import { DEFAULT_PORTS, type Endpoint, startLocalCloud } from "./local-cloud";
+import {
+  describePortUnavailable,
+  firstUnavailablePort,
+  PortUnavailableError,
+  portHolder,
+} from "./port-in-use";
 
 const HELP = `Usage: pnpm dev [options]
 
 Builds what changed, then runs the whole system on this machine: S3 (data and web buckets), the Lambda
 runtime and its REST API, the HTTP API in front of the functions, and the website. Prints the endpoints
-and writes them to dev.json in the data folder (.holonet/ unless --data-dir). Saving a service's source
-publishes it as a new version in about a second. Data persists in that folder across restarts. Type "cost"
-and Enter for the cost so far; Ctrl-C stops everything and prints it.
+and writes them to dev.json in the data folder (.holonet/ unless --data-dir) while it runs. One cloud per
+data folder: a second is refused, naming the first. Saving a service's source publishes it as a new version
+in about a second. Data persists in that folder across restarts. Each API request is one line, the
+function's log lines under it. Type "cost" and Enter for the cost so far; Ctrl-C stops everything and
+prints it.
 
 Options:
   --reset              start empty: forget the saved quotes and published versions
@@ -29,11 +41,12 @@ Options:
   --logs-port <n>      CloudWatch Logs API port (default 4565, or HOLONET_LOGS_PORT)
   --cloudformation-port <n>  DescribeStacks, for the deploy scripts (default 4564, or HOLONET_CLOUDFORMATION_PORT)
   --dashboard-port <n> the dashboard's port (default 4566, or HOLONET_DASHBOARD_PORT)
+                       A port of 0 is any free one.
+  --verbose            every line as Lambda and the API write them (START/END/REPORT, raw JSON and metrics
+                       lines), and a failed build's whole output
   --no-build           start from the bundles as they are
   --no-watch           do not publish changes as they are saved
   -h, --help           show this help`;
-
-class UsageError extends Error {}
 
 function portOption(value: string | undefined, name: Endpoint): number | undefined {
   const text = value ?? process.env[`HOLONET_${name.toUpperCase()}_PORT`];
@@ -44,7 +57,32 @@ function portOption(value: string | undefined, name: Endpoint): number | undefin
   return port;
 }
 
+/** Two endpoints on one port: the second could only fail, and be named wrongly as taken by another program. */
+function checkDistinct(ports: Record<Endpoint, number>): void {
+  const seen = new Map<number, Endpoint>();
+  for (const [name, port] of Object.entries(ports) as [Endpoint, number][]) {
+    const other = seen.get(port);
+    if (port !== 0 && other) throw new UsageError(`--${other}-port and --${name}-port are both ${port}.`);
+    seen.set(port, name);
+  }
+}
+
+/** A failed build, told briefly (the error and its place) unless --verbose. */
+function buildFailure(error: unknown, verbose: boolean): string {
+  if (!(error instanceof BuildError)) return (error as Error).message;
+  return verbose ? `${error.output.trimEnd()}\n${error.message}` : error.summary.join("\n");
+}
+
 async function main(): Promise<void> {
+  // Nobody reads the output any more (`| head`, a closed terminal's pipe): stop as cleanly as on Ctrl-C,
+  // once the cloud is up if it is not yet.
+  let stop: ((why: string) => Promise<void>) | undefined;
+  let outputClosed = false;
+  for (const stream of [process.stdout, process.stderr])
+    handleBrokenPipe(stream, () => {
+      outputClosed = true;
+      void stop?.("output closed");
+    });
   // These machines run Node 20, on which the SDK warns of its future releases; Lambda runs Node 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const { values } = parseArgs({
@@ -61,6 +99,7 @@ async function main(): Promise<void> {
       "logs-port": { type: "string" },
       "cloudformation-port": { type: "string" },
       "dashboard-port": { type: "string" },
+      verbose: { type: "boolean", default: false },
       build: { type: "boolean", default: true },
       watch: { type: "boolean", default: true },
       help: { type: "boolean", short: "h", default: false },
@@ -82,11 +121,20 @@ async function main(): Promise<void> {
       return port === undefined ? [] : [[name, port]];
     }),
   );
+  const allPorts = { ...DEFAULT_PORTS, ...ports };
+  checkDistinct(allPorts);
+  const verbose = values.verbose;
 
   const root = findWorkspaceRoot(process.cwd());
   const dataDir = path.resolve(
     values["data-dir"] ?? process.env.HOLONET_DATA_DIR ?? path.join(root, ".holonet"),
   );
+  // Refused at once, before a build: a cloud already on this folder, or a port already taken.
+  const holder = runningCloud(dataDir);
+  if (holder) throw new DataDirInUseError(dataDir, holder);
+  const unavailable = await firstUnavailablePort(allPorts);
+  if (unavailable) throw unavailable;
+
   // How local-env finds this cloud again, when it is not the default one.
   const dataDirOption = values["data-dir"] ? ` --data-dir ${values["data-dir"]}` : "";
   const packages = [
@@ -96,8 +144,16 @@ async function main(): Promise<void> {
     ...FUNCTION_NAMES.map((name) => FUNCTIONS[name].packageName),
   ];
   const started = performance.now();
-  if (values.build) buildPackages(root, packages);
+  if (values.build) {
+    try {
+      buildPackages(root, packages, { silentFailure: true });
+    } catch (error) {
+      console.error(buildFailure(error, verbose));
+      throw new StartFailure("the build failed; fix it and start again.");
+    }
+  }
 
+  const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
   const cloud = await startLocalCloud({
     root,
     dataDir,
@@ -106,6 +162,13 @@ async function main(): Promise<void> {
     ...(values.inspect &&
       isFunctionName(values.inspect) && { inspect: { service: values.inspect, port: inspectPort } }),
     log: (line) => console.log(line),
+    ...(!verbose && { terminal: { color } }),
+  });
+  // If this process dies before the clean stop (an uncaught error), dev.json must not outlive it.
+  process.on("exit", () => {
+    if (runningCloud(dataDir)?.pid !== process.pid) return;
+    rmSync(devConfigPath(dataDir), { force: true });
+    rmSync(cloudLockPath(dataDir), { force: true });
   });
   const rows = [
     ["website", cloud.web, ""],
@@ -116,13 +179,9 @@ async function main(): Promise<void> {
       cloud.lambda,
       `signed requests only: eval "$(pnpm -s local-env${dataDirOption})" sets up the SDK`,
     ],
-    [
-      "S3",
-      cloud.s3,
-      `signed requests only, with the keys in ${path.relative(process.cwd(), credentialsPath(dataDir))}`,
-    ],
+    ["S3", cloud.s3, `signed requests only, with the keys in ${shownPath(credentialsPath(dataDir))}`],
     ["Logs", cloud.logs, "pnpm logs <service> [--follow]"],
-    ["endpoints", path.relative(process.cwd(), devConfigPath(dataDir)), "as JSON"],
+    ["endpoints", shownPath(devConfigPath(dataDir)), "as JSON"],
     ...(values.inspect
       ? [["debugger", `127.0.0.1:${inspectPort}`, `${values.inspect}'s instances (chrome://inspect)`]]
       : []),
@@ -142,20 +201,23 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
         },
         async (name) => {
           const began = performance.now();
+          const build = (packageName: string) =>
+            buildPackages(root, [packageName], { silentFailure: true, quiet: !verbose });
           try {
             if (name === "web") {
-              buildPackages(root, ["@holonet/web"]);
+              build("@holonet/web");
               await cloud.publishSite();
               console.log(`web: published in ${Math.round(performance.now() - began)} ms`);
             } else if (isFunctionName(name)) {
-              buildPackages(root, [FUNCTIONS[name].packageName]);
+              build(FUNCTIONS[name].packageName);
               const outcome = await cloud.publishService(name);
               console.log(
                 `${name}: ${outcome.changed ? `version ${outcome.version} now serves` : `unchanged; still version ${outcome.version} on`} ${cloud.functions[name]?.alias} (${Math.round(performance.now() - began)} ms)`,
               );
             }
           } catch (error) {
-            console.error(`${name}: not published - ${(error as Error).message}`);
+            const published = name === "web" ? "the site still serves" : "the version before still serves";
+            console.error(`${name}: not published (${published}):\n${indent(buildFailure(error, verbose))}`);
           }
         },
       )
@@ -168,33 +230,44 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
   process.on("SIGUSR2", () => console.log(cloud.costSummary().join("\n")));
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping the local cloud…`);
+    console.log(`\n${why}: stopping the local cloud…`);
     watcher?.close();
     input?.close();
     console.log(cloud.costSummary().join("\n"));
     await cloud.close();
-    console.log(
-      `Stopped. Data kept in ${path.relative(process.cwd(), dataDir) || "."}/ (pnpm dev --reset starts empty).`,
-    );
+    console.log(`Stopped. Data kept in ${shownPath(dataDir)}/ (pnpm dev --reset starts empty).`);
+    // A stop asked for is a success: 0, so that pnpm reports no failure after Ctrl-C.
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void stop?.(signal));
+  if (outputClosed) await stop("output closed");
 }
 
+const indent = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+
+/** A start that cannot go on, already explained above: only this last line to add. */
+class StartFailure extends Error {}
+
 main().catch((error: unknown) => {
-  const { code, port } = error as { code?: string; port?: number };
-  if (code === "EADDRINUSE") {
-    console.error(
-      `holonet-dev: port ${port} is taken (another pnpm dev?). Stop it, or choose ports: pnpm dev --help.`,
-    );
-    process.exit(1);
-  }
+  const say = (message: string, code: number) => {
+    console.error(`holonet-dev: ${message}`);
+    process.exit(code);
+  };
+  if (error instanceof DataDirInUseError) return say(describeDataDirInUse(error, process.cwd()), 1);
+  if (error instanceof PortUnavailableError)
+    return say(describePortUnavailable(error, portHolder(error.port)), 1);
+  if (error instanceof StartFailure) return say(error.message, 1);
   const usage =
     error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-  console.error(usage ? `holonet-dev: ${(error as Error).message}\nRun with --help for usage.` : error);
-  process.exit(usage ? 2 : 1);
+  if (usage) return say(`${(error as Error).message}\nRun with --help for usage.`, 2);
+  console.error(error);
+  process.exit(1);
 });

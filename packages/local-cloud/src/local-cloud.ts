@@ -31,11 +31,15 @@ import { startHttpApi } from "@holonet/local-gateway/http-api";
 import { startLambdaService } from "@holonet/local-lambda/lambda-service";
 import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { syncSite } from "@holonet/static-site/sync-site";
+import { acquireCloudLock } from "./cloud-lock";
 import { createCostMeter } from "./cost-meter";
 import { dashboardSource } from "./dashboard-source";
-import { type DevConfig, writeDevConfig } from "./dev-config";
+import { type DevConfig, devConfigPath, writeDevConfig } from "./dev-config";
 import { createLogStore } from "./log-store";
 import { startLogsEndpoint } from "./logs-endpoint";
+import { portError } from "./port-in-use";
+import type { Style } from "./request-lines";
+import { createRequestLog } from "./request-log";
 import { startStackEndpoint } from "./stack-endpoint";
 import { createTelemetry } from "./telemetry/telemetry";
 import { startWebsiteEndpoint } from "./website-endpoint";
@@ -76,6 +80,11 @@ export interface LocalCloudOptions {
   /** Open the Node inspector on this function's instances. */
   inspect?: { service: FunctionName; port: number };
   log?: (line: string) => void;
+  /**
+   * Log the traffic for a person: one line per API request with its function's log lines under it. Without
+   * it, every line as Lambda and the API write them (START/END/REPORT included).
+   */
+  terminal?: Style;
   /** Overrides the API's throttling from the definition, for tests that need more (or less) headroom. */
   throttling?: { rateLimit: number; burstLimit: number };
 }
@@ -117,17 +126,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const stage = options.stage ?? "dev";
   const alias = stageAlias(stage);
   const ports = { ...DEFAULT_PORTS, ...options.ports };
-  if (options.reset) {
-    for (const part of ["s3", "lambda", "dev.json"])
-      rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
-  }
-  const credentials = loadOrCreateCredentials(options.dataDir);
-  const keys = keyRingOf(credentials);
+  // Before anything touches the folder: a cloud already running on it keeps it.
+  const lock = acquireCloudLock(options.dataDir);
   const closers: (() => Promise<void>)[] = [];
   const cost = createCostMeter();
   const telemetry = createTelemetry();
+  const requestLog = options.terminal && createRequestLog({ write: log, style: options.terminal });
 
   try {
+    if (options.reset) {
+      for (const part of ["s3", "lambda", "dev.json"])
+        rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
+    }
+    const credentials = loadOrCreateCredentials(options.dataDir);
+    const keys = keyRingOf(credentials);
     const s3 = await startLocalS3({
       directory: path.join(options.dataDir, "s3"),
       port: ports.s3,
@@ -169,15 +181,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       onLog: (entry) => {
         logStore.append(entry);
         telemetry.log(entry);
-        log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`);
+        if (requestLog) requestLog.functionLog(entry);
+        else log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`);
       },
       onInvocation: (record) => {
         cost.recordInvocation(record);
         telemetry.finished(record);
+        requestLog?.invocation(record);
       },
       onInvocationStart: (execution) => telemetry.started(execution),
       onThrottle: (execution) => telemetry.throttled(execution),
     });
+    // After the functions' last invocations (closers run last first): what waits for its request is printed.
+    closers.push(async () => requestLog?.flush());
     closers.push(lambda.close);
     log(`Lambda API   ${lambda.endpoint}`);
 
@@ -210,7 +226,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist"), {
           sourceMaps: options.inspect?.service === service,
         }),
-        { alias },
+        // Recorded as pnpm dev's, so that no deploy's rollback ever lands on one of these versions.
+        { alias, origin: "pnpm-dev" },
       );
     for (const service of FUNCTION_NAMES) {
       const outcome = await publishService(service);
@@ -263,6 +280,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       onRequest: (record) => {
         cost.recordApiRequest();
         telemetry.request(record);
+        if (requestLog) return requestLog.request(record);
         // A failure's reason, which the client never sees (AWS answers them all with the same 500), is told
         // here, as an access log with $context.integrationErrorMessage tells it on AWS.
         const why = record.integrationError === undefined ? "" : `${record.integrationError}; `;
@@ -330,6 +348,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       functions,
     };
     writeDevConfig(options.dataDir, config);
+    const { functions: _, ...endpoints } = config;
+    lock.update(endpoints);
 
     return {
       ...config,
@@ -338,11 +358,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       publishSite,
       costSummary: () => cost.summary(),
       close: async () => {
-        for (const close of closers.reverse()) await close();
+        try {
+          for (const close of closers.reverse()) await close();
+        } finally {
+          // dev.json names this cloud's endpoints: it goes with the cloud, and so does the lock.
+          rmSync(devConfigPath(options.dataDir), { force: true });
+          lock.release();
+        }
       },
     };
   } catch (error) {
     for (const close of closers.reverse()) await close().catch(() => {});
-    throw error;
+    lock.release();
+    // Which endpoint could not have its port, rather than Node's bare EADDRINUSE.
+    throw portError(error, ports);
   }
 }

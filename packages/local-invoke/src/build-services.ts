@@ -1,13 +1,68 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+/** A failed build: what failed and where, and turbo's whole output for whoever wants all of it. */
+export class BuildError extends Error {
+  constructor(
+    /** One line per error, e.g. `services/quote/src/jedi-quote.ts:9:22: ERROR: Unexpected ";"`. */
+    readonly summary: string[],
+    readonly output: string,
+    reason: string,
+  ) {
+    super(`The build failed (${reason}).`);
+    this.name = "BuildError";
+  }
+}
+
+const TASK_LINE = /^(\S+):build: ?(.*)$/;
+/** esbuild's one-line form of an error, which tsup and the site builds repeat after the drawn one. */
+const ESBUILD_ERROR = /^(\S+?:\d+:\d+): (ERROR: .*)$/;
+const NOISE = /^(\s*at |CLI |> |\s*$|.*ELIFECYCLE|Node\.js v|.*\{$|\s*(errors|warnings): \[|\}$)/;
+
+/**
+ * What failed and where, from turbo's output of a failed build: esbuild's errors as `file:line:col: ERROR:
+ * message`, the file relative to the repository; else the failed tasks' own lines without stack frames.
+ */
+export function buildFailureSummary(output: string, root: string): string[] {
+  const lines = output.split(/\r?\n/);
+  // "@holonet/quote#build:  ERROR  command (/repo/services/quote) ...": where each package's paths start.
+  const directories = new Map<string, string>();
+  for (const line of lines) {
+    const found = /^(\S+)#build: .*command \(([^)]+)\)/.exec(line);
+    if (found?.[1] && found[2]) directories.set(found[1], path.relative(root, found[2]));
+  }
+  const errors = new Set<string>();
+  const rest: string[] = [];
+  for (const line of lines) {
+    const task = TASK_LINE.exec(line);
+    if (!task) continue;
+    const [, name = "", text = ""] = task;
+    const error = ESBUILD_ERROR.exec(text);
+    if (error) {
+      const directory = directories.get(name);
+      errors.add(`${directory ? path.join(directory, error[1] ?? "") : error[1]}: ${error[2]}`);
+    } else if (!NOISE.test(text)) rest.push(text);
+  }
+  if (errors.size > 0) return [...errors];
+  if (rest.length > 0) return rest.slice(-20);
+  return lines.filter((line) => line.trim() !== "").slice(-10);
+}
+
+export interface BuildOptions {
+  /** On failure, print nothing: the caller shows the BuildError's summary (or its output). */
+  silentFailure?: boolean;
+  /** No "Building…" and "Built in" lines: for a caller that reports the build in its own words. */
+  quiet?: boolean;
+}
+
 /**
  * Builds packages through turbo, so that an unchanged one costs a cache hit. Turbo's own output is shown
- * only when the build fails.
+ * only when the build fails (unless `silentFailure`); the error thrown is a BuildError.
  */
-export function buildPackages(root: string, packageNames: string[]): void {
+export function buildPackages(root: string, packageNames: string[], options: BuildOptions = {}): void {
   const started = performance.now();
-  process.stderr.write(`Building ${packageNames.join(", ")} (turbo; cached when unchanged)…\n`);
+  if (!options.quiet)
+    process.stderr.write(`Building ${packageNames.join(", ")} (turbo; cached when unchanged)…\n`);
   const turbo = path.join(root, "node_modules", ".bin", "turbo");
   const filters = packageNames.map((name) => `--filter=${name}`);
   const result = spawnSync(turbo, ["run", "build", ...filters, "--output-logs=errors-only"], {
@@ -16,8 +71,13 @@ export function buildPackages(root: string, packageNames: string[]): void {
     env: { ...process.env, TURBO_PRINT_VERSION_DISABLED: "1" },
   });
   if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
-    throw new Error(`The build failed (${result.error?.message ?? `turbo exited with ${result.status}`}).`);
+    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+    if (!options.silentFailure) process.stderr.write(output);
+    throw new BuildError(
+      buildFailureSummary(output, root),
+      output,
+      result.error?.message ?? `turbo exited with ${result.status}`,
+    );
   }
-  process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
+  if (!options.quiet) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
 }

@@ -59,6 +59,11 @@ function parseCli(argv: string[]) {
 }
 
 async function main(): Promise<void> {
+  // `| head` closes the pipe early: the next write's EPIPE ends the tool quietly, not with a stack.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   // These machines run Node 20, on which the SDK warns of its future releases.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const options = parseCli(process.argv.slice(2));
@@ -69,8 +74,9 @@ async function main(): Promise<void> {
   // The endpoint, region and credentials come from the SDK's own settings: one code path for AWS and local.
   const client = new CloudWatchLogsClient({});
   const stop = new AbortController();
-  process.once("SIGINT", () => stop.abort());
-  process.once("SIGTERM", () => stop.abort());
+  // Ctrl-C reaches this process twice, from the terminal and forwarded by pnpm: both must end it cleanly.
+  process.on("SIGINT", () => stop.abort());
+  process.on("SIGTERM", () => stop.abort());
   const color = Boolean(process.stdout.isTTY) && !options.json;
   const events = options.follow
     ? followEvents(client, options.query, stop.signal, {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -60,6 +60,45 @@ describe("pnpm logs", () => {
     expect(lines.some((line) => line.includes(`START RequestId: ${requestId}`))).toBe(true);
     expect(lines.some((line) => line.includes(`REPORT RequestId: ${requestId}`))).toBe(true);
     expect(stdout).not.toContain("\u001b[");
+  }, 40_000);
+
+  it("ends quietly when its reader goes away (| head -1)", async () => {
+    const child = spawn(process.execPath, [bin, "store-save", "--since", "5m"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...sdkEnvironment(cloud, cloud.credentials) },
+    });
+    // The reader is gone before the first event is written: every write meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  }, 40_000);
+
+  it("stops following on Ctrl-C with exit 0, and pnpm reports no failure", async () => {
+    // `pnpm logs` as typed in a terminal, in a process group of its own, as a terminal's job is.
+    const child = spawn("pnpm", ["logs", "store-save", "--follow"], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...sdkEnvironment(cloud, cloud.credentials) },
+    });
+    let output = "";
+    for (const stream of [child.stdout, child.stderr])
+      stream.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    for (let waited = 0; waited < 20_000 && !output.includes("Quote saved"); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(output).toContain("Quote saved");
+    // A terminal's Ctrl-C signals the whole group: pnpm, which forwards it, and the CLI.
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).not.toContain("ELIFECYCLE");
   }, 40_000);
 
   it("prints the raw events with --json, and only matching ones with --filter", async () => {
