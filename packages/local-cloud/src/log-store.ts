@@ -53,7 +53,7 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
   /**
    * Drops the events past the limit in one go: when a group is read, or once it is a quarter over. One
    * splice per line, as it was, moves the whole array each time: about 40 us a line at 10,000 events, the
-   * largest part of the local cloud's own cost per request under load (issue 8's profile).
+   * largest part of the local cloud's own cost per request under load (by CPU profile).
    */
   const trim = (group: LogGroup | undefined, slack = 0) => {
     if (group && group.events.length > limit + slack) group.events.splice(0, group.events.length - limit);

@@ -7,7 +7,7 @@ type Walk = (dir: string, recurseFilter?: (dirPath: string) => boolean) => Gener
 /**
  * s3rver lists a bucket by reading every folder on the way afresh on each ListObjectsV2, and stats each entry
  * it passes; a folder of 10,000 quotes holds 30,000 files (object, metadata, MD5), so even a page of 20 read
- * all of them (issue 8: ListObjectsV2 took 8 times as long at 10,000 items as at 100). This walk reads a
+ * all of them (measured: ListObjectsV2 took 8 times as long at 10,000 items as at 100). This walk reads a
  * folder again only when it has changed (its mtime; a folder changed in the last moments is read every
  * time, settled-file.ts), and takes the entries' kinds from the listing rather than a stat each. It yields
  * what s3rver's own walk (lib/utils.js) yields, in the same order: readdir's, which libuv sorts by name.

@@ -20,7 +20,7 @@ async function fingerprint(file: string): Promise<{ id: string; settled: boolean
 
 /**
  * s3rver reads an object's metadata afresh on every GET and HEAD: a stat, then two whole files (the stored
- * metadata and the MD5), nine file system calls in all, which is most of what a GetObject costs it (issue 8's
+ * metadata and the MD5), nine file system calls in all, which is most of what a GetObject costs it (a CPU
  * profile: open, close, read and stat were 40% of the local cloud's time under GET /quotes/{id}). This keeps
  * what it read and checks the files' fingerprints (a stat each) before using it again, so any write, by
  * s3rver or anyone, is seen at once; a file written in the last moments is not cached (settled-file.ts).

@@ -27,7 +27,7 @@ async function poll(dashboard: string): Promise<{ ms: number; ok: boolean }> {
 }
 
 /**
- * Issue 6 asks that the dashboard stay fast and useful under the benchmarks' load: its polls timed while
+ * The dashboard must stay fast and useful while the cloud is under load: its polls timed while
  * the cloud is idle (the baseline) and while GET /quote runs at 50 connections.
  */
 export async function dashboardUnderLoad(
