@@ -1,7 +1,7 @@
 import { ErrorBody } from "@holonet/contracts/error-body";
 import { ROUTES, type Route, routeKey } from "@holonet/contracts/routes";
 import { FUNCTIONS } from "@holonet/infra/app-definition";
-import { DEFAULT_PORTS } from "@holonet/local-cloud/local-cloud";
+import { DEFAULT_PORTS } from "@holonet/local-cloud/endpoint-ports";
 import type * as z from "zod";
 import { GATEWAY_ANSWERS, GatewayError } from "./gateway-answers";
 import { COMPONENTS_PREFIX, type JsonSchema, namedSchemas, reachableIds, refTo } from "./json-schema";

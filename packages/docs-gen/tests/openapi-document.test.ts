@@ -1,7 +1,7 @@
 import { ROUTES, routeKey } from "@holonet/contracts/routes";
 import { LOGICAL_IDS } from "@holonet/infra/stack-names";
 import { stackOutputs } from "@holonet/infra/stack-outputs";
-import { DEFAULT_PORTS } from "@holonet/local-cloud/local-cloud";
+import { DEFAULT_PORTS } from "@holonet/local-cloud/endpoint-ports";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { GATEWAY_ANSWERS } from "../src/gateway-answers";

@@ -35,6 +35,7 @@ import { acquireCloudLock } from "./cloud-lock";
 import { createCostMeter } from "./cost-meter";
 import { dashboardSource } from "./dashboard-source";
 import { type DevConfig, devConfigPath, writeDevConfig } from "./dev-config";
+import { DEFAULT_PORTS, type Endpoint } from "./endpoint-ports";
 import { createLogStore } from "./log-store";
 import { startLogsEndpoint } from "./logs-endpoint";
 import { portError } from "./port-in-use";
@@ -44,28 +45,7 @@ import { startStackEndpoint } from "./stack-endpoint";
 import { createTelemetry } from "./telemetry/telemetry";
 import { startWebsiteEndpoint } from "./website-endpoint";
 
-export type Endpoint = "api" | "web" | "s3" | "lambda" | "cloudformation" | "logs" | "dashboard";
-
-export const DEFAULT_PORTS: Record<Endpoint, number> = {
-  api: 4560,
-  lambda: 4561,
-  s3: 4562,
-  web: 4563,
-  cloudformation: 4564,
-  logs: 4565,
-  dashboard: 4566,
-};
-
-/** Every endpoint on a free port: for tests, which run side by side and beside a developer's pnpm dev. */
-export const FREE_PORTS: Record<Endpoint, number> = {
-  api: 0,
-  lambda: 0,
-  s3: 0,
-  web: 0,
-  cloudformation: 0,
-  logs: 0,
-  dashboard: 0,
-};
+export { DEFAULT_PORTS, type Endpoint, FREE_PORTS } from "./endpoint-ports";
 
 export interface LocalCloudOptions {
   /** The repository's root: services are read from there, built. */
