@@ -4,6 +4,9 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/view-stack-events.html#cfn-console-view-stack-data-resources-status-codes
  */
 
+import type { Stage } from "./app-definition";
+import { stackName } from "./stack-names";
+
 /** Thrown for a situation the user must resolve; the CLI prints its message alone, with no stack trace. */
 export class DeployError extends Error {
   override name = "DeployError";
@@ -14,7 +17,8 @@ export class DeployError extends Error {
  * behind, REVIEW_IN_PROGRESS), UPDATE for a stack that has settled, and an error for one that cannot take
  * a change set now.
  */
-export function changeSetTypeFor(stackStatus: string | undefined, stack: string): "CREATE" | "UPDATE" {
+export function changeSetTypeFor(stackStatus: string | undefined, stage: Stage): "CREATE" | "UPDATE" {
+  const stack = stackName(stage);
   if (stackStatus === undefined || stackStatus === "REVIEW_IN_PROGRESS") return "CREATE";
   if (stackStatus.endsWith("_IN_PROGRESS"))
     throw new DeployError(
@@ -26,7 +30,7 @@ export function changeSetTypeFor(stackStatus: string | undefined, stack: string)
     stackStatus === "CREATE_FAILED"
   )
     throw new DeployError(
-      `The stack ${stack} failed to create (${stackStatus}) and can only be deleted: delete it (aws cloudformation delete-stack --stack-name ${stack}) and deploy again. The data bucket is retained.`,
+      `The stack ${stack} failed to create (${stackStatus}) and can only be deleted: delete it (pnpm run destroy --stage ${stage}, or aws cloudformation delete-stack --stack-name ${stack}) and deploy again. The data bucket is retained, and the next deploy adopts it.`,
     );
   if (stackStatus === "UPDATE_ROLLBACK_FAILED")
     throw new DeployError(
@@ -84,6 +88,24 @@ export function formatChange(change: ResourceChangeSummary): string {
         ? "  (may replace it)"
         : "";
   return `${(change.Action ?? "?").padEnd(7)} ${(change.ResourceType ?? "?").padEnd(32)} ${change.LogicalResourceId ?? "?"}${replacement}`;
+}
+
+/**
+ * The plan's lines: each resource change, and what an Import means. A change set can hold no resource
+ * change at all when only the stack's outputs or description change; it still has to run.
+ */
+export function describeChanges(changes: readonly { ResourceChange?: ResourceChangeSummary }[]): string[] {
+  const resources = changes.flatMap((change) => (change.ResourceChange ? [change.ResourceChange] : []));
+  if (resources.length === 0) return ["No resource changes; only the stack's outputs or settings change."];
+  const lines = [
+    `${resources.length} resource change${resources.length === 1 ? "" : "s"}:`,
+    ...resources.map((change) => `  ${formatChange(change)}`),
+  ];
+  if (resources.some((change) => change.Action === "Import"))
+    lines.push(
+      "Import: the resource exists already (a data bucket kept when the stage was destroyed); the stack adopts it as it is, objects and all.",
+    );
+  return lines;
 }
 
 export interface StackEventSummary {

@@ -18,7 +18,7 @@ import {
   changeSetTypeFor,
   checkTemplateSize,
   DeployError,
-  formatChange,
+  describeChanges,
   formatEvent,
   isStackMissing,
   stackState,
@@ -121,7 +121,7 @@ export async function deployStack(input: DeployOptions): Promise<DeployResult> {
   const body = renderTemplate(options.stage);
   checkTemplateSize(body);
 
-  const type = changeSetTypeFor((await describeStack(client, stack))?.StackStatus, stack);
+  const type = changeSetTypeFor((await describeStack(client, stack))?.StackStatus, options.stage);
   const name = changeSetName(stack, new Date());
   log(`${stack}: planning a ${type} change set (${name})`);
   await client.send(
@@ -132,6 +132,10 @@ export async function deployStack(input: DeployOptions): Promise<DeployResult> {
       TemplateBody: body,
       // The stack names its IAM roles (holonet-<stage>-<function>), so it must acknowledge that.
       Capabilities: ["CAPABILITY_NAMED_IAM"],
+      // A stage that was destroyed kept its data bucket (DeletionPolicy Retain, a fixed name): creating the
+      // stage again adopts it, saved quotes and all, instead of failing on a name that is taken.
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/import-resources-automatically.html
+      ImportExistingResources: true,
       Description: `pnpm --filter @holonet/infra run deploy --stage ${options.stage}`,
     }),
   );
@@ -147,8 +151,7 @@ export async function deployStack(input: DeployOptions): Promise<DeployResult> {
     log(`${stack}: no changes; the stack already matches the definition.`);
     return "no-changes";
   }
-  log(`${changes.length} change(s):`);
-  for (const change of changes) if (change.ResourceChange) log(`  ${formatChange(change.ResourceChange)}`);
+  for (const line of describeChanges(changes)) log(line);
   if (options.dryRun) {
     await discard();
     log(`${stack}: dry run; the change set was deleted and nothing changed.`);

@@ -6,6 +6,7 @@ import {
   changeSetTypeFor,
   checkTemplateSize,
   DeployError,
+  describeChanges,
   formatChange,
   isStackMissing,
   stackState,
@@ -15,13 +16,13 @@ import {
 
 describe("the change set's type", () => {
   it("creates a stack that does not exist, or exists only as a change set's empty shell", () => {
-    expect(changeSetTypeFor(undefined, "holonet-dev")).toBe("CREATE");
-    expect(changeSetTypeFor("REVIEW_IN_PROGRESS", "holonet-dev")).toBe("CREATE");
+    expect(changeSetTypeFor(undefined, "dev")).toBe("CREATE");
+    expect(changeSetTypeFor("REVIEW_IN_PROGRESS", "dev")).toBe("CREATE");
   });
 
   it.each(["CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"])(
     "updates a stack that has settled (%s)",
-    (status) => expect(changeSetTypeFor(status, "holonet-dev")).toBe("UPDATE"),
+    (status) => expect(changeSetTypeFor(status, "dev")).toBe("UPDATE"),
   );
 
   it.each([
@@ -31,8 +32,8 @@ describe("the change set's type", () => {
     ["UPDATE_ROLLBACK_FAILED", /continue-update-rollback/],
     ["DELETE_FAILED", /delete/],
   ])("refuses a stack in %s, saying what to do", (status, message) => {
-    expect(() => changeSetTypeFor(status, "holonet-dev")).toThrow(DeployError);
-    expect(() => changeSetTypeFor(status, "holonet-dev")).toThrow(message);
+    expect(() => changeSetTypeFor(status, "dev")).toThrow(DeployError);
+    expect(() => changeSetTypeFor(status, "dev")).toThrow(message);
   });
 
   it("knows CloudFormation's answer for a stack that does not exist from other failures", () => {
@@ -124,5 +125,31 @@ describe("the template's size", () => {
 
   it("is refused past CloudFormation's inline limit", () => {
     expect(() => checkTemplateSize("x".repeat(TEMPLATE_BODY_LIMIT_BYTES + 1))).toThrow(DeployError);
+  });
+});
+
+describe("the plan's lines", () => {
+  const resource = (Action: string, LogicalResourceId: string) => ({
+    ResourceChange: { Action, LogicalResourceId, ResourceType: "AWS::S3::Bucket" },
+  });
+
+  it("counts resource changes, in the singular for one", () => {
+    expect(describeChanges([resource("Modify", "WebBucket")])[0]).toBe("1 resource change:");
+    expect(describeChanges([resource("Add", "WebBucket"), resource("Add", "DataBucket")])[0]).toBe(
+      "2 resource changes:",
+    );
+  });
+
+  it("says what a change set without resource changes does, rather than '0 change(s)'", () => {
+    // A change set whose only difference is in Outputs lists no ResourceChange at all.
+    expect(describeChanges([])).toEqual([
+      "No resource changes; only the stack's outputs or settings change.",
+    ]);
+  });
+
+  it("explains an Import: the retained data bucket is adopted as it is", () => {
+    const lines = describeChanges([resource("Import", "DataBucket"), resource("Add", "WebBucket")]);
+    expect(lines[1]).toMatch(/Import\s+AWS::S3::Bucket\s+DataBucket/);
+    expect(lines.at(-1)).toMatch(/^Import: .*adopts it/);
   });
 });
