@@ -1,6 +1,7 @@
 import { FUNCTION_NAMES, type FunctionName } from "@holonet/contracts/functions";
 import { ROUTES } from "@holonet/contracts/routes";
 import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
+import type { StoreOperation } from "@holonet/quote-store/s3-quote-store";
 
 /**
  * The one definition of the Holonet application. The local invoke tool, the local cloud, the deploy scripts,
@@ -104,6 +105,16 @@ export const FUNCTIONS: Record<FunctionName, FunctionDefinition> = {
 };
 
 export { FUNCTION_NAMES, type FunctionName, ROUTES };
+
+/**
+ * What each route's function does with the quote store, by route key (none for GET /quote): the diagrams draw that operation's S3
+ * calls (STORE_S3_CALLS, which the store's tests hold it to), where `uses` says only what its role allows.
+ */
+export const ROUTE_STORE_OPERATIONS: Readonly<Record<string, StoreOperation>> = {
+  "POST /quotes": "put",
+  "GET /quotes/{id}": "get",
+  "GET /quotes": "list",
+};
 
 /** Lambda's default limit on parallel executions in an account (the architecture's notes say 100). */
 export const ACCOUNT_CONCURRENCY = 100;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BUNDLE_TARGET } from "@holonet/bundle-config/lambda-bundle";
-import { ROUTES } from "@holonet/contracts/routes";
+import { ROUTES, routeKey } from "@holonet/contracts/routes";
 import { PINNED_RUNTIMES, runtimeMajor } from "@holonet/lambda-runtime/node-runtimes";
 import { DATA_PREFIX } from "@holonet/quote-store/quote-keys";
 import { describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import {
   FUNCTIONS,
   functionEnvironment,
   functionName,
+  ROUTE_STORE_OPERATIONS,
   RUNTIME,
 } from "../src/app-definition";
 
@@ -67,5 +68,14 @@ describe("the application definition", () => {
   it("serves the web bucket as a website and keeps the data bucket plain", () => {
     expect(BUCKETS.web.website?.indexDocument).toBe("index.html");
     expect(BUCKETS.data.website).toBeUndefined();
+  });
+});
+
+describe("the store operation of each route, which the architecture diagrams draw", () => {
+  it("names only routes that exist, and covers every route whose function may touch a bucket", () => {
+    const keys = ROUTES.map(routeKey);
+    expect(Object.keys(ROUTE_STORE_OPERATIONS).filter((key) => !keys.includes(key))).toEqual([]);
+    const touching = ROUTES.filter((route) => FUNCTIONS[route.function].uses.length > 0).map(routeKey);
+    expect(touching.filter((key) => !ROUTE_STORE_OPERATIONS[key])).toEqual([]);
   });
 });

@@ -13,9 +13,20 @@ describe("the architecture document", () => {
     expect(diagrams).toHaveLength(5);
   });
 
-  it("labels each function's edge to a bucket with its S3 calls", () => {
-    expect(diagrams[0]).toContain('fn_store_save -->|"PutObject quotes/*"| bucket_data');
-    expect(diagrams[0]).toContain('fn_store_get -->|"GetObject, ListObjectsV2 quotes/*"| bucket_data');
+  it("draws each function's permissions on a bucket as permissions (dashed), not as calls", () => {
+    expect(diagrams[0]).toContain('fn_store_save -.->|"may PutObject quotes/*"| bucket_data');
+    expect(diagrams[0]).toContain('fn_store_get -.->|"may GetObject, ListObjectsV2 quotes/*"| bucket_data');
+  });
+
+  it("shows each route's S3 calls in the order its function makes them", () => {
+    const calls = (diagram: string | undefined) =>
+      [...(diagram ?? "").matchAll(/->>bucket_data: (\w+)/g)].map((match) => match[1]);
+    const route = (key: string) => diagrams.find((diagram) => diagram.includes(`browser->>api: ${key}\n`));
+    expect(calls(route("POST /quotes"))).toEqual(["PutObject"]);
+    expect(calls(route("GET /quotes/{id}"))).toEqual(["GetObject"]);
+    expect(calls(route("GET /quotes"))).toEqual(["ListObjectsV2", "GetObject"]);
+    expect(route("GET /quotes")).toMatch(/loop each key listed\n.*GetObject/);
+    expect(calls(route("GET /quote"))).toEqual([]);
   });
 
   it("uses no HTML in its diagrams, which GitHub would not render", () => {

@@ -32,6 +32,18 @@ async function s3Call<T>(what: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The S3 calls each store operation makes, in order; `list` reads each key it lists with a GetObject of its
+ * own. The architecture diagrams draw a route's calls from this; the tests hold the store to it.
+ */
+export const STORE_S3_CALLS = {
+  get: ["GetObject"],
+  list: ["ListObjectsV2", "GetObject"],
+  put: ["PutObject"],
+} as const satisfies Record<keyof QuoteStore, readonly string[]>;
+
+export type StoreOperation = keyof typeof STORE_S3_CALLS;
+
 export function s3QuoteStore(client: S3Client, bucket: string): QuoteStore {
   async function get(id: QuoteId) {
     try {

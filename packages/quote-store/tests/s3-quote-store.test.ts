@@ -7,10 +7,12 @@ import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
 import { type LocalS3, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyForId } from "../src/quote-keys";
-import { s3QuoteStore } from "../src/s3-quote-store";
+import { STORE_S3_CALLS, s3QuoteStore } from "../src/s3-quote-store";
 
 // Integration: the real S3 store against a real S3-compatible server (s3rver) on loopback.
 const BUCKET = "holonet-test-data";
+/** A bucket of its own for counting calls, free of the corrupt object another test leaves. */
+const CALLS_BUCKET = "holonet-test-calls";
 let s3: LocalS3;
 let client: S3Client;
 let directory: string;
@@ -23,7 +25,11 @@ const quote = (n: number): SavedQuote => ({
 
 beforeAll(async () => {
   directory = mkdtempSync(path.join(tmpdir(), "holonet-s3-"));
-  s3 = await startLocalS3({ directory, credentials: newLocalCredentials(), buckets: [{ name: BUCKET }] });
+  s3 = await startLocalS3({
+    directory,
+    credentials: newLocalCredentials(),
+    buckets: [{ name: BUCKET }, { name: CALLS_BUCKET }],
+  });
   client = new S3Client(localS3ClientConfig(s3));
 });
 
@@ -92,5 +98,44 @@ describe("s3QuoteStore against a real S3", () => {
     });
     await expect(s3QuoteStore(unreachable, BUCKET).put(quote(2))).rejects.toMatchObject({ status: 503 });
     unreachable.destroy();
+  });
+});
+
+describe("the S3 calls each operation makes, as the architecture diagrams draw them", () => {
+  /** The SDK commands the store sends, recorded on a real client talking to the real S3 above. */
+  function recordingStore() {
+    const calls: string[] = [];
+    const recorded = new S3Client(localS3ClientConfig(s3));
+    recorded.middlewareStack.add(
+      (next, context) => (args) => {
+        calls.push(String(context.commandName).replace(/Command$/, ""));
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    return { store: s3QuoteStore(recorded, CALLS_BUCKET), calls, destroy: () => recorded.destroy() };
+  }
+  /** Repeats folded: a page read is one ListObjectsV2, then GetObject for each key, however many. */
+  const folded = (calls: string[]) => calls.filter((call, i) => call !== calls[i - 1]);
+
+  it("put is one PutObject, get one GetObject", async () => {
+    const { store, calls, destroy } = recordingStore();
+    await store.put(quote(500));
+    expect(calls).toEqual([...STORE_S3_CALLS.put]);
+    calls.length = 0;
+    await store.get(quote(500).id);
+    expect(calls).toEqual([...STORE_S3_CALLS.get]);
+    destroy();
+  });
+
+  it("list is a ListObjectsV2, then a GetObject for each key it lists", async () => {
+    const { store, calls, destroy } = recordingStore();
+    for (const n of [501, 502, 503]) await store.put(quote(n));
+    calls.length = 0;
+    const page = await store.list({ limit: 3 });
+    expect(page.items).toHaveLength(3);
+    expect(calls).toEqual(["ListObjectsV2", "GetObject", "GetObject", "GetObject"]);
+    expect(folded(calls)).toEqual([...STORE_S3_CALLS.list]);
+    destroy();
   });
 });
