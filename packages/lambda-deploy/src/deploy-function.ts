@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import type { FunctionSpec } from "./function-spec";
 import { type PublishOutcome, publishFunction } from "./publish-function";
-import { aliasHistory, historyDescription } from "./release-record";
+import { aliasHistory, historyDescription, type PromotedFrom } from "./release-record";
 import { smokeTest } from "./smoke-test";
 
 /** Writes the version at the head of the alias's history: it served the stage and passed its smoke test. */
@@ -38,7 +38,12 @@ export async function deployFunction(
   client: LambdaClient,
   spec: FunctionSpec,
   zip: Uint8Array,
-  options: { alias: string; smokeEvent: unknown; onStep?: (message: string) => void },
+  options: {
+    alias: string;
+    smokeEvent: unknown;
+    onStep?: (message: string) => void;
+    promotedFrom?: PromotedFrom;
+  },
 ): Promise<DeployOutcome> {
   const say = options.onStep ?? (() => {});
   const published = await publishFunction(client, spec, zip, options);

@@ -9,13 +9,26 @@ import {
   type LambdaClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-lambda";
-import { DeleteObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { stackStatus } from "./stack-outputs";
+
+/** A bucket and its keys; `keys` undefined: the bucket does not exist. */
+export interface BucketContents {
+  bucket: string;
+  keys?: string[];
+}
 
 export interface StagePlan {
   aliases: { functionName: string; alias: string; version: string }[];
-  /** `keys` undefined: the bucket does not exist. */
-  buckets: { bucket: string; keys?: string[] }[];
+  /** Buckets the stack deletes, emptied first since CloudFormation deletes only empty buckets. */
+  emptied: BucketContents[];
+  /** The data bucket: the stack retains it (DeletionPolicy Retain); removed only when `delete` says so. */
+  data: BucketContents & { delete: boolean };
   stack?: string;
 }
 
@@ -38,10 +51,17 @@ async function allKeys(client: S3Client, bucket: string): Promise<string[] | und
   return keys;
 }
 
-/** What destroying a stage would remove: its aliases, its buckets' objects, its stack. Changes nothing. */
+/** What destroying a stage would remove and keep: its aliases, its buckets' objects, its stack. Changes nothing. */
 export async function planDestroy(
   clients: { lambda: LambdaClient; s3: S3Client },
-  stage: { alias: string; functionNames: string[]; buckets: string[]; stack?: string },
+  stage: {
+    alias: string;
+    functionNames: string[];
+    emptied: string[];
+    data: string;
+    deleteData: boolean;
+    stack?: string;
+  },
 ): Promise<StagePlan> {
   const aliases = (
     await Promise.all(
@@ -58,36 +78,52 @@ export async function planDestroy(
       }),
     )
   ).flat();
-  const buckets = await Promise.all(
-    stage.buckets.map(async (bucket) => ({ bucket, keys: await allKeys(clients.s3, bucket) })),
-  );
-  return { aliases, buckets, ...(stage.stack && { stack: stage.stack }) };
+  const contents = (bucket: string) =>
+    allKeys(clients.s3, bucket).then((keys): BucketContents => ({ bucket, ...(keys && { keys }) }));
+  const emptied = await Promise.all(stage.emptied.map(contents));
+  const data = { ...(await contents(stage.data)), delete: stage.deleteData };
+  return { aliases, emptied, data, ...(stage.stack && { stack: stage.stack }) };
 }
 
+const aliasLine = (a: StagePlan["aliases"][number]) =>
+  `alias ${a.alias} of ${a.functionName} (on version ${a.version}; the versions stay)`;
+const emptiedLine = (b: BucketContents) => `${b.keys?.length ?? 0} object(s) in s3://${b.bucket}`;
+const stackLine = (stack: string) =>
+  `the stack ${stack}: its roles, HTTP API and web bucket (the data bucket is retained)`;
+const dataLine = (b: BucketContents) =>
+  `s3://${b.bucket} and its ${b.keys?.length ?? 0} object(s), after the stack (--delete-data)`;
+const missingLine = (b: BucketContents) => `s3://${b.bucket}: does not exist`;
+
+/** What the plan removes, one line each, in the order destroyStage removes them. */
 export function describePlan(plan: StagePlan): string[] {
   return [
-    ...plan.aliases.map(
-      (a) => `alias ${a.alias} of ${a.functionName} (on version ${a.version}; the versions stay)`,
-    ),
-    ...plan.buckets.map((b) =>
-      b.keys
-        ? `${b.keys.length} object(s) in s3://${b.bucket}`
-        : `nothing in s3://${b.bucket}: it does not exist`,
-    ),
-    ...(plan.stack
-      ? [`the stack ${plan.stack}: its roles, HTTP API and web bucket (the data bucket is kept, empty)`]
-      : []),
+    ...plan.aliases.map(aliasLine),
+    ...plan.emptied.map((b) => (b.keys ? emptiedLine(b) : missingLine(b))),
+    ...(plan.stack ? [stackLine(plan.stack)] : []),
+    ...(plan.data.delete ? [plan.data.keys ? dataLine(plan.data) : missingLine(plan.data)] : []),
   ];
+}
+
+/** What the plan keeps: the data bucket unless --delete-data, or undefined. */
+export function describeKept(plan: StagePlan): string | undefined {
+  const { data } = plan;
+  if (data.delete) return undefined;
+  if (!data.keys) return missingLine(data);
+  return `kept: s3://${data.bucket} with ${data.keys.length} objects (retained; the next deploy:stack adopts it; --delete-data removes it)`;
 }
 
 /** Whether the plan removes anything at all. */
 export const planIsEmpty = (plan: StagePlan) =>
-  plan.aliases.length === 0 && plan.buckets.every((b) => (b.keys ?? []).length === 0) && !plan.stack;
+  plan.aliases.length === 0 &&
+  plan.emptied.every((b) => (b.keys ?? []).length === 0) &&
+  !plan.stack &&
+  !(plan.data.delete && plan.data.keys);
 
 /**
- * Removes what the plan lists, aliases first so that nothing serves the stage while its data goes, and
- * checks at the end that the stack is gone. A step that fails stops it: the error says what was removed and
- * what is left, so that nobody reads a half-done destroy as done.
+ * Removes what the plan lists: aliases first so that nothing serves the stage while its buckets go, then the
+ * stack, checked gone at the end, and only then, when asked, the data bucket the stack retained. A step
+ * that fails stops it: the error says what was removed and what is left, so that nobody reads a half-done
+ * destroy as done.
  */
 export async function destroyStage(
   clients: { lambda: LambdaClient; s3: S3Client; cloudFormation: CloudFormationClient },
@@ -95,36 +131,40 @@ export async function destroyStage(
   say: (line: string) => void,
 ): Promise<void> {
   const done: string[] = [];
-  const step = async (what: string, action: () => Promise<unknown>) => {
+  // What exists, so that "Left:" never names a bucket that does not.
+  const existing = {
+    ...plan,
+    emptied: plan.emptied.filter((b) => b.keys),
+    data: { ...plan.data, delete: plan.data.delete && plan.data.keys !== undefined },
+  };
+  const step = async (what: string, line: string, action: () => Promise<unknown>) => {
     say(what);
     try {
       await action();
     } catch (error) {
-      const left = describePlan({ ...plan, buckets: plan.buckets.filter((b) => b.keys) }).filter(
-        (line) => !done.includes(line),
-      );
+      const left = describePlan(existing).filter((each) => !done.includes(each));
       throw new Error(
         `${what} failed: ${(error as Error).message}\nRemoved: ${done.length ? done.join("; ") : "nothing"}.\nLeft: ${left.join("; ")}.`,
         { cause: error },
       );
     }
+    done.push(line);
   };
-  for (const { functionName, alias, version } of plan.aliases) {
-    await step(`deleting alias ${functionName}:${alias}`, () =>
-      clients.lambda.send(new DeleteAliasCommand({ FunctionName: functionName, Name: alias })),
+  for (const each of plan.aliases) {
+    await step(`deleting alias ${each.functionName}:${each.alias}`, aliasLine(each), () =>
+      clients.lambda.send(new DeleteAliasCommand({ FunctionName: each.functionName, Name: each.alias })),
     );
-    done.push(`alias ${alias} of ${functionName} (on version ${version}; the versions stay)`);
   }
-  for (const { bucket, keys } of plan.buckets) {
-    if (!keys) continue;
-    await step(`deleting ${keys.length} object(s) in s3://${bucket}`, async () => {
-      for (const key of keys) await clients.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    });
-    done.push(`${keys.length} object(s) in s3://${bucket}`);
+  for (const bucket of existing.emptied) {
+    await step(
+      `deleting ${bucket.keys?.length} object(s) in s3://${bucket.bucket}`,
+      emptiedLine(bucket),
+      () => deleteKeys(clients.s3, bucket),
+    );
   }
-  const { stack } = plan;
+  const { stack, data } = plan;
   if (stack) {
-    await step(`deleting the stack ${stack}`, async () => {
+    await step(`deleting the stack ${stack}`, stackLine(stack), async () => {
       await clients.cloudFormation.send(new DeleteStackCommand({ StackName: stack }));
       // The waiter's own failure says little; the stack's status after it says what happened.
       await waitUntilStackDeleteComplete(
@@ -135,4 +175,20 @@ export async function destroyStage(
       if (status) throw new Error(`CloudFormation still has ${stack}, as ${status}`);
     });
   }
+  if (data.delete && data.keys) {
+    await step(
+      `deleting s3://${data.bucket} and its ${data.keys.length} object(s)`,
+      dataLine(data),
+      async () => {
+        await deleteKeys(clients.s3, data);
+        await clients.s3.send(new DeleteBucketCommand({ Bucket: data.bucket }));
+      },
+    );
+  }
+}
+
+/** Deletes every object in the bucket, listed again now: one written since the plan would keep it from going. */
+async function deleteKeys(client: S3Client, { bucket }: BucketContents) {
+  for (const key of (await allKeys(client, bucket)) ?? [])
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }

@@ -16,7 +16,7 @@ import {
 import { codeSha256 } from "./bundle-zip";
 import type { FunctionSpec } from "./function-spec";
 import { type DeployedState, describeStep, type PublishStep, planPublish } from "./publish-plan";
-import { type Origin, versionDescription } from "./release-record";
+import { type Origin, type PromotedFrom, versionDescription } from "./release-record";
 
 export type { FunctionSpec } from "./function-spec";
 
@@ -93,6 +93,8 @@ export async function publishFunction(
     onStep?: (message: string) => void;
     /** Who publishes: a deploy, or pnpm dev; the version's description records it with the stage. */
     origin?: Origin;
+    /** For a promotion: the stage and version whose code this is, recorded in the version's description. */
+    promotedFrom?: PromotedFrom;
   },
 ): Promise<PublishOutcome> {
   const say = options.onStep ?? (() => {});
@@ -137,7 +139,7 @@ async function runStep(
   step: PublishStep,
   spec: FunctionSpec,
   zip: Uint8Array,
-  options: { alias: string; origin?: Origin },
+  options: { alias: string; origin?: Origin; promotedFrom?: PromotedFrom },
   version: string,
   waiter: { client: LambdaClient } & typeof WAIT,
 ): Promise<string | undefined> {
@@ -162,7 +164,12 @@ async function runStep(
         new PublishVersionCommand({
           FunctionName: spec.name,
           CodeSha256: codeSha256(zip),
-          Description: versionDescription(spec.description, alias, options.origin ?? "deploy"),
+          Description: versionDescription(
+            spec.description,
+            alias,
+            options.origin ?? "deploy",
+            options.promotedFrom,
+          ),
         }),
       );
       return published.Version;

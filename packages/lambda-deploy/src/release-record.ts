@@ -2,28 +2,58 @@
 // which of them served it: Lambda keeps both, with the function, and nothing else is needed to read them.
 //
 // - A version's Description ends with the stage it was made for (versions carry their stage's role and
-//   environment), and how: by a deploy, or by `pnpm dev` (at its start and on each hot reload).
+//   environment), and how: by a deploy, by `pnpm dev` (at its start and on each hot reload), or by a
+//   promotion, which names the stage and version whose code it carries.
 // - A stage alias's Description lists the versions it served after a passed smoke test, newest first.
 
 /** Lambda's limit on a Description (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html). */
 const DESCRIPTION_LIMIT = 256;
-const VERSION_MARK = / \[holonet stage=([a-z0-9-]+)( pnpm-dev)?\]$/;
+// A promotion is a deploy with an origin: `[holonet stage=prod from=ci:7]`. Records written before
+// promotions existed have no `from=` and still match.
+const VERSION_MARK = / \[holonet stage=([a-z0-9-]+)(?: (pnpm-dev)| from=([a-z0-9-]+):(\d+))?\]$/;
 const HISTORY_MARK = "holonet live:";
 
 export type Origin = "deploy" | "pnpm-dev";
 
+/** The stage and version whose exact code a promoted version carries. */
+export interface PromotedFrom {
+  stage: string;
+  version: string;
+}
+
+export interface VersionRecord {
+  stage: string;
+  origin: Origin;
+  promotedFrom?: PromotedFrom;
+}
+
 /** A version's description: the function's own, then the stage and origin it was published for. */
-export function versionDescription(description: string, stage: string, origin: Origin): string {
-  const mark = ` [holonet stage=${stage}${origin === "pnpm-dev" ? " pnpm-dev" : ""}]`;
+export function versionDescription(
+  description: string,
+  stage: string,
+  origin: Origin,
+  promotedFrom?: PromotedFrom,
+): string {
+  const how =
+    origin === "pnpm-dev"
+      ? " pnpm-dev"
+      : promotedFrom
+        ? ` from=${promotedFrom.stage}:${promotedFrom.version}`
+        : "";
+  const mark = ` [holonet stage=${stage}${how}]`;
   return `${description.slice(0, DESCRIPTION_LIMIT - mark.length)}${mark}`;
 }
 
 /** The stage and origin a version was published for, or undefined when no Holonet deploy published it. */
-export function versionRecord(
-  description: string | undefined,
-): { stage: string; origin: Origin } | undefined {
+export function versionRecord(description: string | undefined): VersionRecord | undefined {
   const match = VERSION_MARK.exec(description ?? "");
-  return match?.[1] ? { stage: match[1], origin: match[2] ? "pnpm-dev" : "deploy" } : undefined;
+  if (!match?.[1]) return undefined;
+  const [, , pnpmDev, fromStage, fromVersion] = match;
+  return {
+    stage: match[1],
+    origin: pnpmDev ? "pnpm-dev" : "deploy",
+    ...(fromStage && fromVersion && { promotedFrom: { stage: fromStage, version: fromVersion } }),
+  };
 }
 
 /** The function's own description, without the record: what the application definition says. */

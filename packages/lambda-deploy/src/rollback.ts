@@ -4,13 +4,15 @@ import {
   type LambdaClient,
   UpdateAliasCommand,
 } from "@aws-sdk/client-lambda";
-import { aliasHistory, historyDescription, versionRecord } from "./release-record";
+import { aliasHistory, historyDescription, type PromotedFrom, versionRecord } from "./release-record";
 
 /** One entry of a stage's release history: a version, and what its own description records. */
 export interface HistoryEntry {
   version: string;
   stage?: string;
   origin?: string;
+  /** For a promoted version: the stage and version whose code it carries. */
+  promotedFrom?: PromotedFrom;
   codeSha256?: string;
   lastModified?: string;
 }
@@ -23,6 +25,7 @@ async function describeVersion(client: LambdaClient, name: string, version: stri
   return {
     version,
     ...(record && { stage: record.stage, origin: record.origin }),
+    ...(record?.promotedFrom && { promotedFrom: record.promotedFrom }),
     ...(config.CodeSha256 && { codeSha256: config.CodeSha256 }),
     ...(config.LastModified && { lastModified: config.LastModified }),
   };

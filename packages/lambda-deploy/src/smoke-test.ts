@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
+import { FUNCTIONS, type FunctionName } from "@holonet/infra/app-definition";
 
 export interface SmokeResult {
   ok: boolean;
@@ -34,3 +37,9 @@ export async function smokeTest(
   if (typeof status === "number" && status >= 500) return { ok: false, detail: `HTTP ${status}: ${short}` };
   return { ok: true, detail: `version ${result.ExecutedVersion ?? "?"} answered ${short}` };
 }
+
+/** The service's own sample event that smoke-tests it (infra/ names it), read from the repository. */
+export const readSmokeEvent = (root: string, service: FunctionName): unknown =>
+  JSON.parse(
+    readFileSync(path.join(root, FUNCTIONS[service].directory, FUNCTIONS[service].smokeEvent), "utf8"),
+  );

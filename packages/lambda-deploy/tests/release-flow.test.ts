@@ -55,8 +55,15 @@ const zip = (code: string, broken = false) =>
         : `export const handler = async () => ({ code: ${JSON.stringify(code)}, bucket: process.env.DATA_BUCKET });\n`,
     ),
   });
-const deploy = (stage: string, code: string, broken = false) =>
-  deployFunction(client, spec(stage), zip(code, broken), { alias: stage, smokeEvent: {} });
+const deploy = (stage: string, code: string, broken = false, steps: string[] = []) =>
+  deployFunction(client, spec(stage), zip(code, broken), {
+    alias: stage,
+    smokeEvent: {},
+    onStep: (line) => steps.push(line),
+  });
+/** The steps a deploy reported, from the smoke test's verdict on. */
+const fromVerdict = (steps: string[]) =>
+  steps.slice(steps.findIndex((line) => line.startsWith("smoke test ")));
 const serving = async (alias: string) =>
   (await client.send(new GetAliasCommand({ FunctionName: NAME, Name: alias }))).FunctionVersion;
 
@@ -67,9 +74,15 @@ describe("deploys, pnpm dev and rollbacks on one function with several stages", 
     expect((await deploy("dev", "C")).version).toBe("3");
 
     // A version whose smoke test fails never serves: the alias goes back, and the history does not know it.
-    const failed = await deploy("dev", "D", true);
+    const steps: string[] = [];
+    const failed = await deploy("dev", "D", true, steps);
     expect(failed).toMatchObject({ version: "4", rolledBack: true, previousVersion: "3" });
     expect(await serving("dev")).toBe("3");
+    // The reason first, then what is done about it: back to the PREVIOUS version, not the new one.
+    expect(fromVerdict(steps)).toEqual([
+      expect.stringMatching(/^smoke test FAILED: function error .*broken at init/),
+      "moving dev back to version 3",
+    ]);
 
     // pnpm dev publishes onto the dev alias too; such a version is no rollback target.
     const fromPnpmDev = await publishFunction(client, spec("dev"), zip("E"), {
@@ -102,8 +115,13 @@ describe("deploys, pnpm dev and rollbacks on one function with several stages", 
   });
 
   it("removes a new stage's alias when its first version fails the smoke test", async () => {
-    const outcome = await deploy("prod", "F", true);
+    const steps: string[] = [];
+    const outcome = await deploy("prod", "F", true, steps);
     expect(outcome).toMatchObject({ rolledBack: true });
+    expect(fromVerdict(steps)).toEqual([
+      expect.stringMatching(/^smoke test FAILED: function error/),
+      "removing the new alias prod",
+    ]);
     expect(outcome.previousVersion).toBeUndefined();
     await expect(serving("prod")).rejects.toThrow(ResourceNotFoundException);
   });

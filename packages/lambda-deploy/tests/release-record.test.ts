@@ -33,4 +33,25 @@ describe("the release record a deploy keeps on Lambda", () => {
     expect(long.length).toBeLessThanOrEqual(256);
     expect(aliasHistory(long)[0]).toBe("1000");
   });
+
+  it("records a promotion's origin, and still reads the records written before promotions existed", () => {
+    const promoted = versionDescription("A random Star Wars quote", "prod", "deploy", {
+      stage: "ci",
+      version: "7",
+    });
+    expect(promoted).toBe("A random Star Wars quote [holonet stage=prod from=ci:7]");
+    expect(versionRecord(promoted)).toEqual({
+      stage: "prod",
+      origin: "deploy",
+      promotedFrom: { stage: "ci", version: "7" },
+    });
+    expect(withoutRecord(promoted)).toBe("A random Star Wars quote");
+    expect(versionRecord("A random Star Wars quote [holonet stage=ci]")).toEqual({
+      stage: "ci",
+      origin: "deploy",
+    });
+    const long = versionDescription("x".repeat(300), "prod", "deploy", { stage: "ci", version: "12345" });
+    expect(long).toHaveLength(256);
+    expect(versionRecord(long)?.promotedFrom).toEqual({ stage: "ci", version: "12345" });
+  });
 });
