@@ -3,7 +3,7 @@ import { wellFormedText } from "./text";
 
 export const NOT_A_JEDI_MESSAGE = "Sorry you can't get a quote";
 
-/** Direct invocation (Lambda Invoke API) input, as in the seed's little lambda. */
+/** Direct invocation (Lambda Invoke API) input: the classic little lambda's `{"isJedi": true}`. */
 export const QuoteInput = z
   .object({
     isJedi: z.boolean().optional().describe("Only a Jedi gets a quote."),

@@ -68,7 +68,7 @@ export function describeContractSuite({ name, start, platformAnswers = {} }: Sui
       });
 
       it.each(["/quote", "/quote?isJedi=false"])(
-        "refuses anyone else (%s) with 403 and the seed's words",
+        "refuses anyone else (%s) with 403 and the classic lambda's words",
         async (path) => {
           const body = expectError(await send({ service: "quote", method: "GET", path }), 403, "FORBIDDEN");
           expect(body.error.message).toBe(NOT_A_JEDI_MESSAGE);

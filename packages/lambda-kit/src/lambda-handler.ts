@@ -1,20 +1,17 @@
 import type { Context } from "aws-lambda";
-import { HttpError } from "./errors";
-import { type HttpRequest, isHttpApiEvent, toHttpRequest } from "./http-event";
-import { errorResponse, type HttpResponse } from "./http-response";
-import { withInvocationLogger } from "./invocation-scope";
-import { coldStartTracker, errorFields, invocationFields, type Logger } from "./logger";
+import { answerDirect, answerHttp } from "./answer-invocation";
+import { isHttpApiEvent, toHttpRequest } from "./http-event";
+import type { HttpResponse } from "./http-response";
+import { coldStartTracker, invocationFields, type Logger } from "./logger";
 import { invocationMetricsLine, qualifierOf } from "./metrics";
+import type { ServiceApp } from "./service-app";
 
-export interface LambdaHandlerOptions<TOutput> {
+/**
+ * The service's app (`http` answers an API Gateway HTTP API request, payload format 2.0; `direct` a Lambda
+ * Invoke API call, whose thrown error Lambda reports as errorType and errorMessage) and the handler's own settings.
+ */
+export interface LambdaHandlerOptions<TOutput> extends ServiceApp<TOutput> {
   logger: Logger;
-  /** Answers an API Gateway HTTP API request (payload format 2.0). Thrown errors go through the error model. */
-  http: (request: HttpRequest, log: Logger) => Promise<HttpResponse>;
-  /**
-   * Answers a direct invocation (Lambda Invoke API) with the function's own input object.
-   * A thrown error fails the invocation: Lambda reports its name as errorType and its message as errorMessage.
-   */
-  direct: (input: unknown, log: Logger) => Promise<TOutput>;
   /** Where Lambda's per-invocation variables are read (`_X_AMZN_TRACE_ID`); process.env unless a test says. */
   environment?: () => Record<string, string | undefined>;
   /** Where the metrics line goes: standard output, where Lambda hands it to CloudWatch Logs. */
@@ -49,8 +46,12 @@ export function lambdaHandler<TOutput>(options: LambdaHandlerOptions<TOutput>): 
     let failed = true;
     try {
       const result = request
-        ? await withInvocationLogger(log, () => answerHttp(options, request, log))
-        : await withInvocationLogger(log, () => answerDirect(options, event, log));
+        ? await answerHttp(
+            options,
+            request,
+            log.with({ apiRequestId: request.requestId, route: request.routeKey }),
+          )
+        : await answerDirect(options, event, log);
       failed = request !== undefined && (result as HttpResponse).statusCode >= 500;
       return result;
     } finally {
@@ -67,23 +68,4 @@ export function lambdaHandler<TOutput>(options: LambdaHandlerOptions<TOutput>): 
       );
     }
   };
-}
-
-async function answerHttp<T>(options: LambdaHandlerOptions<T>, request: HttpRequest, log: Logger) {
-  const httpLog = log.with({ apiRequestId: request.requestId, route: request.routeKey });
-  try {
-    return await options.http(request, httpLog);
-  } catch (error) {
-    return errorResponse(error, request.requestId, httpLog);
-  }
-}
-
-function answerDirect<T>(options: LambdaHandlerOptions<T>, input: unknown, log: Logger): Promise<T> {
-  return options.direct(input, log).catch((error: unknown) => {
-    // A refusal (a 4xx over HTTP) is the caller's business; anything else is ours, logged in full.
-    if (error instanceof HttpError && error.status < 500)
-      log.info("Invocation refused", { code: error.code });
-    else log.error("Invocation failed", errorFields(error));
-    throw error;
-  });
 }

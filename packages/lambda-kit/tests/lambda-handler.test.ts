@@ -85,17 +85,18 @@ describe("lambdaHandler", () => {
     });
   });
 
+  // The title's placeholders take the first values of each row, in order: what is sent, then the status.
   it.each([
-    ["invalid JSON", withBody("{nope"), 400, "INVALID_JSON"],
-    ["an empty body", withBody(""), 400, "BODY_REQUIRED"],
-    ["a wrong type", withBody('{"n":"1"}'), 400, "VALIDATION_FAILED"],
+    ["invalid JSON", 400, withBody("{nope"), "INVALID_JSON"],
+    ["an empty body", 400, withBody(""), "BODY_REQUIRED"],
+    ["a wrong type", 400, withBody('{"n":"1"}'), "VALIDATION_FAILED"],
     [
       "a form body",
-      withBody("n=1", { "content-type": "application/x-www-form-urlencoded" }),
       415,
+      withBody("n=1", { "content-type": "application/x-www-form-urlencoded" }),
       "UNSUPPORTED_MEDIA_TYPE",
     ],
-  ])("answers %s with %i and the error body", async (_, event, status, code) => {
+  ] as const)("answers %s with %i and the error body", async (_, status, event, code) => {
     const { handler } = setup((body) => body);
     const response = await handler(event, context);
     expect(response).toMatchObject({ statusCode: status });

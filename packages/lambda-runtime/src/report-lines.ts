@@ -1,4 +1,5 @@
-import type { InvokeOutcome } from "./function-instance";
+import { billedDurationMs } from "./billed-duration";
+import type { InvokeOutcome } from "./invoke-outcome";
 import { TIMEOUT_ERROR_TYPE } from "./lambda-error";
 
 interface ReportedFunction {
@@ -13,12 +14,10 @@ interface ReportedFunction {
  */
 export function reportLines(fn: ReportedFunction, outcome: InvokeOutcome) {
   const { requestId, durationMs, initDurationMs, maxMemoryMb, runtimeVersion } = outcome;
-  // Since August 2025 Lambda bills the init phase too.
-  const billed = Math.ceil(durationMs + (initDurationMs ?? 0));
   const report = [
     `REPORT RequestId: ${requestId}`,
     `Duration: ${durationMs.toFixed(2)} ms`,
-    `Billed Duration: ${billed} ms`,
+    `Billed Duration: ${billedDurationMs(outcome)} ms`,
     `Memory Size: ${fn.memoryMb} MB`,
     ...(maxMemoryMb !== undefined ? [`Max Memory Used: ${maxMemoryMb} MB`] : []),
     ...(initDurationMs !== undefined ? [`Init Duration: ${initDurationMs.toFixed(2)} ms`] : []),

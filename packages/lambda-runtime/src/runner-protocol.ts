@@ -46,9 +46,9 @@ export type ResultMessage =
 /**
  * Runner -> parent, on stdout after the invocation's last output: this mark, the ResultMessage as JSON, then
  * FRAME_END, in one write. The logs and the result travel on one stream, so the parent holds all of the
- * logs when the result comes, with no second channel to wait for (a result message on the IPC channel cost
- * every warm invocation one more write and one more wake-up of the parent, in CPU profiles). JSON holds
- * no raw NUL, so FRAME_END cannot occur inside the result.
+ * logs when the result comes, with no second channel to wait for (a result message on the IPC channel would
+ * cost every warm invocation one more write and one more wake-up of the parent, as CPU profiles show). JSON
+ * holds no raw NUL, so FRAME_END cannot occur inside the result.
  */
 export const endOfInvocationMark = (requestId: string) => `\u0000holonet-end ${requestId} `;
 export const FRAME_END = "\u0000";

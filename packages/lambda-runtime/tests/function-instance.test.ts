@@ -1,7 +1,7 @@
 import path from "node:path";
+import { freePort, inspectorTargets } from "@holonet/test-kit/inspector";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FunctionInstance, type InstanceOptions, startInstance } from "../src/function-instance";
-import { freePort, inspectorTargets } from "../src/inspector";
 import { reportLines } from "../src/report-lines";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");

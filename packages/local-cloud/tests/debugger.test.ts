@@ -3,7 +3,7 @@ import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, inspectorTargets } from "@holonet/lambda-runtime/inspector";
+import { freePort, inspectorTargets } from "@holonet/test-kit/inspector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FREE_PORTS, type LocalCloud, startLocalCloud } from "../src/local-cloud";

@@ -1,4 +1,4 @@
-import type { CorsSettings } from "./http-api";
+import type { CorsSettings } from "./http-api-options";
 
 type Headers = Record<string, string | string[]>;
 

@@ -1,19 +1,9 @@
-/**
- * The answers API Gateway gives itself, never reaching a function. HTTP APIs answer them as JSON
- * `{"message": ...}`; the sources are beside each one.
- */
-export interface GatewayError {
-  statusCode: number;
-  body: Buffer;
-}
+// The answers API Gateway gives itself, never reaching a function. HTTP APIs answer them as JSON
+// `{"message": ...}`; the sources are beside each one. The 404 ships inside functions (the platform
+// adapters give it too), so it is declared in lambda-kit and named here with the rest.
+import { gatewayError } from "@holonet/lambda-kit/gateway-error";
 
-const gatewayError = (statusCode: number, message: string): GatewayError => ({
-  statusCode,
-  body: Buffer.from(JSON.stringify({ message })),
-});
-
-/** https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html ("Routing API requests") */
-export const NOT_FOUND = gatewayError(404, "Not Found");
+export { type GatewayError, NOT_FOUND } from "@holonet/lambda-kit/gateway-error";
 
 /** The stage's own throttling, and only that (a Lambda throttle is a 500):
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html */

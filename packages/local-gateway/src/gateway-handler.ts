@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { compileRoutes } from "@holonet/lambda-kit/route-matcher";
 import { isLoopbackHost } from "@holonet/local-auth/loopback-host";
 import { compileCors } from "./cors";
 import {
@@ -10,12 +11,11 @@ import {
   REQUEST_ENTITY_TOO_LARGE,
   TOO_MANY_REQUESTS,
 } from "./gateway-errors";
-import type { HttpApiOptions } from "./http-api";
 import { type ApiIdentity, buildHttpApiEvent, type GatewayRequest } from "./http-api-event";
+import type { HttpApiOptions } from "./http-api-options";
 import { answerIntegration, callIntegration } from "./integration";
 import { announcesBody, readBody, TOO_LARGE } from "./request-body";
 import { newRequestId, newTraceId } from "./request-ids";
-import { compileRoutes } from "./route-matcher";
 import { createTokenBucket } from "./throttle";
 
 type Headers = Record<string, string | string[]>;

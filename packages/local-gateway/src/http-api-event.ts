@@ -1,7 +1,7 @@
-import { decodeComponent } from "./percent-decoding";
-import { parseQueryString } from "./query-string";
+import { decodeComponent } from "@holonet/lambda-kit/percent-decoding";
+import { parseQueryString } from "@holonet/lambda-kit/query-string";
+import type { RouteDefinition, RouteMatch } from "@holonet/lambda-kit/route-matcher";
 import { requestTime } from "./request-ids";
-import type { RouteMatch } from "./route-matcher";
 
 /** What the gateway knows of a request once it has read it. */
 export interface GatewayRequest {
@@ -47,7 +47,11 @@ function isTextContentType(contentType: string | undefined): boolean {
  * `headers`: https://github.com/Kludex/mangum/pull/153, https://github.com/aws/aws-lambda-java-libs/issues/308);
  * decoded query and path parameters, each absent when there are none; `rawPath` and `rawQueryString` as sent.
  */
-export function buildHttpApiEvent(request: GatewayRequest, match: RouteMatch, api: ApiIdentity): Buffer {
+export function buildHttpApiEvent(
+  request: GatewayRequest,
+  match: RouteMatch<RouteDefinition>,
+  api: ApiIdentity,
+): Buffer {
   const headers: Record<string, string> = Object.create(null);
   const cookies: string[] = [];
   const raw = request.rawHeaders;

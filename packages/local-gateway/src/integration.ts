@@ -1,5 +1,5 @@
 import { type GatewayError, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE } from "./gateway-errors";
-import type { GatewayRoute, HttpApiOptions, InvokeOutcome } from "./http-api";
+import type { GatewayRoute, HttpApiOptions, InvokeOutcome } from "./http-api-options";
 import { type GatewayResponse, mapLambdaResponse } from "./lambda-response";
 
 export type IntegrationResult = InvokeOutcome | { kind: "timed-out" } | { kind: "failed"; error: unknown };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { billedDurationMs } from "@holonet/lambda-runtime/billed-duration";
 import type { InvokeOutcome } from "@holonet/lambda-runtime/function-instance";
 import { findRuntimeNode, RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
 import { invocationLog } from "@holonet/lambda-runtime/report-lines";
@@ -13,7 +14,8 @@ import { type Resolved, resolveRef } from "./function-lookup";
 import { parseFunctionRef, qualifiedArn } from "./function-names";
 import { type FunctionStore, logGroupOf } from "./function-store";
 import type { AcquireRequest, InstancePool } from "./instance-pool";
-import type { ExecutionRef, InvocationRecord, InvokeRequest, InvokeResult, LogEntry } from "./lambda-service";
+import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
+import type { InvokeRequest, InvokeResult } from "./invoke-request";
 
 export interface InvokeContext {
   store: FunctionStore;
@@ -173,7 +175,7 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
     event,
     result: outcome.error ?? outcome.payload ?? null,
     durationMs: outcome.durationMs,
-    billedDurationMs: Math.ceil(outcome.durationMs + (outcome.initDurationMs ?? 0)),
+    billedDurationMs: billedDurationMs(outcome),
     memoryMb,
     coldStart: lease.coldStart,
     ...(outcome.initDurationMs !== undefined && { initDurationMs: outcome.initDurationMs }),

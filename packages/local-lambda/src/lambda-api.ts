@@ -22,7 +22,7 @@ import {
   updateFunctionCode,
   updateFunctionConfiguration,
 } from "./function-operations";
-import type { InvokeRequest, InvokeResult } from "./lambda-service";
+import type { InvokeRequest, InvokeResult } from "./invoke-request";
 
 export interface ApiContext extends OperationsContext {
   accountConcurrency: number;

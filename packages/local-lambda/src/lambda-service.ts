@@ -6,41 +6,15 @@ import { presignUrl } from "@holonet/local-auth/signature-v4";
 import type { OperationsContext } from "./function-operations";
 import { openFunctionStore } from "./function-store";
 import { createInstancePool } from "./instance-pool";
+import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
 import { invokeFunction } from "./invoke-function";
+import type { InvokeRequest, InvokeResult } from "./invoke-request";
 import { lambdaApiHandler } from "./lambda-api";
 
-export interface LogEntry {
-  functionName: string;
-  version: string;
-  /** The version's log group: its LoggingConfig's, or Lambda's default `/aws/lambda/<function name>`. */
-  logGroup: string;
-  requestId: string;
-  text: string;
-}
-
-/** Which execution: the function and the qualifier the caller named (an alias, a version or $LATEST). */
-export interface ExecutionRef {
-  functionName: string;
-  qualifier: string;
-}
-
-export interface InvocationRecord extends ExecutionRef {
-  requestId: string;
-  version: string;
-  /** Epoch ms when the execution began on an instance. */
-  startedAt: number;
-  traceHeader?: string;
-  event: unknown;
-  /** The function's result, or Lambda's error payload. */
-  result: unknown;
-  durationMs: number;
-  billedDurationMs: number;
-  memoryMb: number;
-  coldStart: boolean;
-  initDurationMs?: number;
-  /** The function error's type, if the invocation failed. */
-  error?: string;
-}
+// The types of the service's options and of `invoke` live in modules of their own, which the service's
+// internals import; the service's users know them from here.
+export type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
+export type { InvokeRequest, InvokeResult } from "./invoke-request";
 
 export interface LambdaServiceOptions {
   /** Persistent state: functions, versions, aliases and their unzipped code; survives restarts. */
@@ -65,24 +39,6 @@ export interface LambdaServiceOptions {
   onThrottle?: (execution: ExecutionRef) => void;
   /** The waits before each retry of a failed Event invocation: Lambda's 1 and 2 minutes unless given. */
   eventRetryDelaysMs?: readonly number[];
-}
-
-export interface InvokeRequest {
-  functionName: string;
-  qualifier?: string;
-  payload: Buffer;
-  invocationType?: "RequestResponse" | "Event" | "DryRun";
-  logType?: "None" | "Tail";
-  /** The caller's X-Ray trace header, handed to the function as `_X_AMZN_TRACE_ID`. */
-  traceHeader?: string;
-}
-
-export interface InvokeResult {
-  statusCode: 200 | 202 | 204;
-  payload: Buffer;
-  functionError?: "Unhandled";
-  executedVersion: string;
-  logResult?: string;
 }
 
 export interface LambdaService {

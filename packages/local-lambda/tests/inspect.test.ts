@@ -1,4 +1,4 @@
-import { freePort, inspectorTargets } from "@holonet/lambda-runtime/inspector";
+import { freePort, inspectorTargets } from "@holonet/test-kit/inspector";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Harness, startBusyInvocation, startHarness, zipFixture } from "./service-harness";
 

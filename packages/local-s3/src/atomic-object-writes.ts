@@ -18,10 +18,10 @@ export interface FilesystemStore {
 
 /**
  * s3rver 3.7.1 writes an object's file in place and answers before that write has finished, so a stop (or
- * a client cut off) mid-PUT leaves a listed object with empty or partial content (tests/stop-mid-load.test.ts
- * in reliability-tests found one). This makes a PUT all or nothing: the whole body is read first (a body
- * cut short is refused), metadata is written, and the object appears only by renaming a complete file into
- * place. `pending` holds the writes in flight, so that closing can wait for them.
+ * a client cut off) mid-PUT leaves a listed object with empty or partial content, and readers see half a body
+ * while a PUT is in progress (tests/atomic-object-writes.test.ts). This makes a PUT all or nothing: the whole
+ * body is read first (a body cut short is refused), metadata is written, and the object appears only by
+ * renaming a complete file into place. `pending` holds the writes in flight, so that closing can wait for them.
  */
 export function makeObjectWritesAtomic(store: FilesystemStore): { pending: Set<Promise<unknown>> } {
   const pending = new Set<Promise<unknown>>();

@@ -10,7 +10,7 @@ import { rawRequest } from "@holonet/local-auth/sdk-signer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalS3, localS3ClientConfig, startLocalS3 } from "../src/local-s3";
 
-// Who may use the local S3, and where its objects may go. Attacks from issue reports: anonymous
+// Who may use the local S3, and where its objects may go. The attacks tried: anonymous
 // cross-site form posts and deletes, DNS rebinding, and keys that climb out of the bucket's folder.
 const credentials = newLocalCredentials();
 const SECRET = "secret.txt._S3rver_object";

@@ -1,18 +1,21 @@
+import { ROUTES } from "@holonet/contracts/routes";
+import { answerHttp } from "@holonet/lambda-kit/answer-invocation";
+import { NOT_FOUND } from "@holonet/lambda-kit/gateway-error";
 import type { HttpRequest } from "@holonet/lambda-kit/http-event";
-import { errorResponse, type HttpResponse } from "@holonet/lambda-kit/http-response";
+import type { HttpResponse } from "@holonet/lambda-kit/http-response";
 import { coldStartTracker, invocationFields } from "@holonet/lambda-kit/logger";
-import { NOT_FOUND } from "@holonet/local-gateway/gateway-errors";
+import { compileRoutes } from "@holonet/lambda-kit/route-matcher";
 import type { AdapterOptions, PlatformRequest, PlatformResponse } from "./platform-http";
 import { parseRawQuery } from "./raw-query";
-import { routesOf } from "./route-match";
 
 /**
- * The part every adapter shares: route the request with the service's own routes, build the same
- * HttpRequest the Lambda side builds, run the service and answer through the same error model. A path
- * none of the service's routes names gets the gateway's own 404, as on AWS.
+ * The part every adapter shares: off AWS a platform gives each function one URL and no router, so the
+ * request is routed as API Gateway would, among the service's own rows of the route table; then it
+ * becomes the same HttpRequest the Lambda side builds and is answered through lambda-kit's pipeline, as
+ * on Lambda. A path none of the service's routes names gets the gateway's own 404, as on AWS.
  */
 export function httpAnswerer({ service, app, logger }: AdapterOptions) {
-  const match = routesOf(service);
+  const match = compileRoutes(ROUTES.filter((route) => route.function === service));
   // One answerer per module load, so per instance: its first request is the cold start.
   const isColdStart = coldStartTracker();
   return async (request: PlatformRequest): Promise<PlatformResponse> => {
@@ -33,18 +36,14 @@ export function httpAnswerer({ service, app, logger }: AdapterOptions) {
       requestId: request.requestId,
       headers: request.headers,
       query: parseRawQuery(request.rawQuery),
-      pathParameters: route.pathParameters,
+      pathParameters: route.pathParameters ?? {},
       body: request.body,
     };
     const log = logger.with({
       ...invocationFields({ requestId: request.requestId, coldStart: isColdStart() }),
       route: route.routeKey,
     });
-    try {
-      return toPlatformResponse(await app.http(httpRequest, log));
-    } catch (error) {
-      return toPlatformResponse(errorResponse(error, request.requestId, log));
-    }
+    return toPlatformResponse(await answerHttp(app, httpRequest, log));
   };
 }
 

@@ -1,11 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { HttpError } from "@holonet/lambda-kit/errors";
+import { answerDirect } from "@holonet/lambda-kit/answer-invocation";
 import { errorFields, invocationFields, type Logger } from "@holonet/lambda-kit/logger";
-
-/** A service's direct side, as its `createApp(deps)` gives it: the input object in, the output out. */
-export interface DirectApp<TOutput> {
-  direct: (input: unknown, log: Logger) => Promise<TOutput>;
-}
+import type { ServiceApp, WiredService, WiringOptions } from "@holonet/lambda-kit/service-app";
 
 export interface IronWorkerTask {
   /** The worker's command line: IronWorker adds `-payload <file>`, `-id <task id>` and `-d <dir>`. */
@@ -25,25 +21,38 @@ export interface IronWorkerTask {
  * 0 with the answer, 1 with the error as Lambda reports a failed invocation (errorType, errorMessage).
  */
 export async function runIronWorkerTask<TOutput>(
-  app: DirectApp<TOutput>,
+  app: Pick<ServiceApp<TOutput>, "direct">,
   task: IronWorkerTask,
 ): Promise<number> {
   const taskId = flagValue(task.argv, "-id") ?? task.environment.TASK_ID ?? "local";
   const log = task.logger.with(invocationFields({ requestId: taskId, coldStart: true }));
-  const payloadFile = flagValue(task.argv, "-payload") ?? task.environment.PAYLOAD_FILE;
+  let input: unknown;
   try {
-    if (payloadFile === undefined)
-      throw new Error("No payload: IronWorker passes -payload <file> or PAYLOAD_FILE");
-    const input: unknown = JSON.parse(await readFile(payloadFile, "utf8"));
-    task.writeOutput(`${JSON.stringify(await app.direct(input, log))}\n`);
+    input = await readPayload(task);
+  } catch (error) {
+    log.error("Task failed", errorFields(error));
+    return fail(task, error);
+  }
+  try {
+    task.writeOutput(`${JSON.stringify(await answerDirect(app, input, log))}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof HttpError && error.status < 500) log.info("Task refused", { code: error.code });
-    else log.error("Task failed", errorFields(error));
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    task.writeOutput(`${JSON.stringify({ errorType: name, errorMessage: message })}\n`);
-    return 1;
+    return fail(task, error);
   }
+}
+
+async function readPayload(task: IronWorkerTask): Promise<unknown> {
+  const payloadFile = flagValue(task.argv, "-payload") ?? task.environment.PAYLOAD_FILE;
+  if (payloadFile === undefined)
+    throw new Error("No payload: IronWorker passes -payload <file> or PAYLOAD_FILE");
+  return JSON.parse(await readFile(payloadFile, "utf8"));
+}
+
+/** Writes the error as Lambda reports a failed invocation, and gives the task's exit code. */
+function fail(task: IronWorkerTask, error: unknown): number {
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  task.writeOutput(`${JSON.stringify({ errorType: name, errorMessage: message })}\n`);
+  return 1;
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {
@@ -56,9 +65,12 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
  * holds the answer alone, runs the task of this process and sets its exit code.
  */
 export async function runAsIronWorker<TOutput>(
-  wire: (writeLog: (line: string) => void) => { app: DirectApp<TOutput>; logger: Logger },
+  wire: (options: WiringOptions) => WiredService<TOutput>,
 ): Promise<void> {
-  const { app, logger } = wire((line) => process.stderr.write(`${line}\n`));
+  const { app, logger } = wire({
+    platform: "elsewhere",
+    writeLog: (line) => process.stderr.write(`${line}\n`),
+  });
   process.exitCode = await runIronWorkerTask(app, {
     argv: process.argv,
     environment: process.env,

@@ -1,18 +1,11 @@
-import type { FunctionName } from "@holonet/contracts/functions";
-import type { HttpRequest } from "@holonet/lambda-kit/http-event";
-import type { HttpResponse } from "@holonet/lambda-kit/http-response";
-import type { Logger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp, WiredService } from "@holonet/lambda-kit/service-app";
 
-/** A service's HTTP side, as its `createApp(deps)` gives it: the same code Lambda runs. */
-export interface HttpApp {
-  http: (request: HttpRequest, log: Logger) => Promise<HttpResponse>;
-}
-
-/** What every adapter needs: which service it serves (for its routes), the service, and where to log. */
-export interface AdapterOptions {
-  service: FunctionName;
-  app: HttpApp;
-  logger: Logger;
+/**
+ * What every HTTP adapter needs: which service it serves (for its routes), the service's HTTP side, and
+ * where to log. A service wired from its environment is one.
+ */
+export interface AdapterOptions extends Omit<WiredService<unknown>, "app"> {
+  app: Pick<ServiceApp<unknown>, "http">;
 }
 
 /** A request as an adapter has read it from its platform, before routing. */

@@ -1,9 +1,8 @@
-import { parseQueryString } from "@holonet/local-gateway/query-string";
+import { parseQueryString } from "@holonet/lambda-kit/query-string";
 
 /**
- * A raw query string as API Gateway's payload format 2.0 hands it over in `queryStringParameters`, by the
- * local gateway's own reading of it. Read from the raw string because the platforms' own parsers do
- * otherwise (Express turns `a=1&a=2` into an array and `a[b]=1` into an object).
+ * A raw query string as API Gateway's payload format 2.0 hands it over in `queryStringParameters`, read by
+ * the same parser as the local gateway's; no query is an empty object, as the Lambda side reads it.
  */
 export const parseRawQuery = (rawQuery: string): Record<string, string> =>
   parseQueryString(rawQuery) ?? Object.create(null);

@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ForbiddenError } from "@holonet/lambda-kit/errors";
 import { createLogger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp } from "@holonet/lambda-kit/service-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DirectApp, runIronWorkerTask } from "../src/ironworker-adapter";
+import { runIronWorkerTask } from "../src/ironworker-adapter";
 
 const logger = createLogger({ service: "test", write: () => {} });
-const app: DirectApp<{ echoed: unknown }> = {
+const app: Pick<ServiceApp<{ echoed: unknown }>, "direct"> = {
   direct: async (input) => {
     if ((input as { refuse?: boolean }).refuse) throw new ForbiddenError("Sorry you can't get a quote");
     return { echoed: input };

@@ -1,13 +1,13 @@
 import { ValidationError } from "@holonet/lambda-kit/errors";
 import { jsonResponse } from "@holonet/lambda-kit/http-response";
 import { createLogger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp } from "@holonet/lambda-kit/service-app";
 import { describe, expect, it } from "vitest";
 import { openWhiskWebAction } from "../src/openwhisk-adapter";
-import type { HttpApp } from "../src/platform-http";
 
 const logger = createLogger({ service: "test", write: () => {} });
 const seen: unknown[] = [];
-const echo: HttpApp = {
+const echo: Pick<ServiceApp<unknown>, "http"> = {
   http: async (request) => {
     seen.push(request);
     if (request.query.fail === "validation")

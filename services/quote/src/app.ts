@@ -1,7 +1,8 @@
 import { QuoteInput, type QuoteOutput, QuoteQuery } from "@holonet/contracts/quote";
 import { jsonResponse } from "@holonet/lambda-kit/http-response";
-import { type LambdaHandlerOptions, lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
+import { lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
 import type { Logger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp } from "@holonet/lambda-kit/service-app";
 import { parseWith } from "@holonet/lambda-kit/validate";
 import { quoteFor } from "./jedi-quote";
 
@@ -10,14 +11,11 @@ export interface QuoteDeps {
   logger: Logger;
 }
 
-/** The service with no platform around it: what Lambda, or any other platform's adapter, calls. */
-export type QuoteApp = Pick<LambdaHandlerOptions<QuoteOutput>, "http" | "direct">;
-
 /**
  * Direct invocation: `{"isJedi": true}` -> `{"quote"}`; anyone else fails the invocation with
  * "Sorry you can't get a quote". HTTP: `GET /quote?isJedi=true` -> 200; anyone else -> 403.
  */
-export function createApp({ randomQuote }: Omit<QuoteDeps, "logger">): QuoteApp {
+export function createApp({ randomQuote }: Omit<QuoteDeps, "logger">): ServiceApp<QuoteOutput> {
   return {
     direct: async (input) => quoteFor(parseWith(QuoteInput, input, "input").isJedi === true, randomQuote),
     http: async (request) => {

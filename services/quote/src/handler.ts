@@ -1,9 +1,7 @@
-/// <reference path="./starwars.d.ts" />
-import { createLogger, parseLogLevel } from "@holonet/lambda-kit/logger";
-import starwars from "starwars";
-import { createHandler } from "./app";
+import { lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
+import { wireQuote } from "./service-wiring";
 
-export const handler = createHandler({
-  randomQuote: starwars,
-  logger: createLogger({ service: "quote", level: parseLogLevel(process.env.LOG_LEVEL) }),
-});
+// Wired once per cold start; every invocation of this instance reuses the app and its clients.
+const { app, logger } = wireQuote({ platform: "lambda" });
+
+export const handler = lambdaHandler({ logger, ...app });

@@ -1,5 +1,5 @@
 import { runAsIronWorker } from "@holonet/platform-adapters/ironworker-adapter";
-import { portableApp } from "./portable-app";
+import { wireQuote } from "./service-wiring";
 
 // An IronWorker task: the payload file holds a direct invocation's input, stdout gets the answer alone.
-await runAsIronWorker(portableApp);
+await runAsIronWorker(wireQuote);

@@ -17,7 +17,7 @@ describe("quote handler", () => {
   });
 
   it.each([[{ isJedi: false }], [{}]])(
-    "fails a direct invocation by %j with the seed's message",
+    "fails a direct invocation by %j with the classic lambda's message",
     async (input) => {
       await expect(handler(input, context)).rejects.toThrow("Sorry you can't get a quote");
     },
@@ -30,7 +30,7 @@ describe("quote handler", () => {
     },
   );
 
-  it("ignores unknown fields of a direct input, as the seed did", async () => {
+  it("ignores unknown fields of a direct input, as the classic lambda does", async () => {
     expect(await handler({ isJedi: true, extra: 1 }, context)).toEqual({ quote: "Do. Or do not." });
   });
 

@@ -13,7 +13,7 @@ describe("quote as an IronWorker task", () => {
     expect(JSON.parse(task.stdout).quote.length).toBeGreaterThan(0);
   });
 
-  it("fails anyone else's task with the seed's words", async () => {
+  it("fails anyone else's task with the classic lambda's words", async () => {
     const task = await runTask({ isJedi: false });
     expect(task.status).toBe(1);
     expect(JSON.parse(task.stdout)).toEqual({

@@ -7,7 +7,7 @@ describe("quoteFor", () => {
     expect(quoteFor(true, () => "Hello there.")).toEqual({ quote: "Hello there." });
   });
 
-  it("refuses anyone else with the seed's message, as a 403", () => {
+  it("refuses anyone else with the classic lambda's message, as a 403", () => {
     expect(() => quoteFor(false, () => "unused")).toThrow(
       expect.objectContaining({ name: "ForbiddenError", message: NOT_A_JEDI_MESSAGE, status: 403 }),
     );

@@ -3,8 +3,9 @@ import { GetQuotePath, ListQuotesQuery, type QuotePage, StoreGetInput } from "@h
 import { NotFoundError } from "@holonet/lambda-kit/errors";
 import type { HttpRequest } from "@holonet/lambda-kit/http-event";
 import { type HttpResponse, jsonResponse } from "@holonet/lambda-kit/http-response";
-import { type LambdaHandlerOptions, lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
+import { lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
 import type { Logger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp } from "@holonet/lambda-kit/service-app";
 import { parseWith } from "@holonet/lambda-kit/validate";
 import type { QuoteStore } from "@holonet/quote-store/quote-store";
 import { matchesIfNoneMatch, strongEtag } from "./etag";
@@ -37,11 +38,8 @@ async function answerPage(store: QuoteStore, request: HttpRequest): Promise<Http
   return jsonResponse(200, page, { "cache-control": "no-store" });
 }
 
-/** The service with no platform around it: what Lambda, or any other platform's adapter, calls. */
-export type StoreGetApp = Pick<LambdaHandlerOptions<SavedQuote | QuotePage>, "http" | "direct">;
-
 /** `GET /quotes/{id}` and `GET /quotes`; direct: `{"id"}` -> the item, `{"limit"?, "cursor"?}` -> a page. */
-export function createApp({ store }: Pick<StoreGetDeps, "store">): StoreGetApp {
+export function createApp({ store }: Pick<StoreGetDeps, "store">): ServiceApp<SavedQuote | QuotePage> {
   return {
     direct: async (input) => {
       const request = parseWith(StoreGetInput, input, "input");

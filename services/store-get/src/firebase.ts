@@ -1,5 +1,5 @@
 import { firebaseHttpsFunction } from "@holonet/platform-adapters/firebase-adapter";
-import { portableApp } from "./portable-app";
+import { wireStoreGet } from "./service-wiring";
 
 /** Firebase HTTPS function (v2 `onRequest`): Firebase names the function after this export. */
-export const storeGet = firebaseHttpsFunction(portableApp());
+export const storeGet = firebaseHttpsFunction(wireStoreGet({ platform: "elsewhere" }));

@@ -1,5 +1,5 @@
 import { openWhiskWebAction } from "@holonet/platform-adapters/openwhisk-adapter";
-import { portableApp } from "./portable-app";
+import { wireStoreGet } from "./service-wiring";
 
 /** Apache OpenWhisk raw web action: `wsk action create store-get <bundle> --kind nodejs:20 --web raw`. */
-export const main = openWhiskWebAction(portableApp());
+export const main = openWhiskWebAction(wireStoreGet({ platform: "elsewhere" }));

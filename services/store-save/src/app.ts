@@ -2,8 +2,9 @@ import { SaveQuoteInput, type SaveQuoteOutput } from "@holonet/contracts/store-s
 import { stagePath } from "@holonet/lambda-kit/http-event";
 import { jsonResponse } from "@holonet/lambda-kit/http-response";
 import { readJsonBody } from "@holonet/lambda-kit/json-body";
-import { type LambdaHandlerOptions, lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
+import { lambdaHandler } from "@holonet/lambda-kit/lambda-handler";
 import type { Logger } from "@holonet/lambda-kit/logger";
+import type { ServiceApp } from "@holonet/lambda-kit/service-app";
 import { parseWith } from "@holonet/lambda-kit/validate";
 import { type SaveDeps, saveQuote } from "./save-quote";
 
@@ -11,11 +12,8 @@ export interface StoreSaveDeps extends SaveDeps {
   logger: Logger;
 }
 
-/** The service with no platform around it: what Lambda, or any other platform's adapter, calls. */
-export type StoreSaveApp = Pick<LambdaHandlerOptions<SaveQuoteOutput>, "http" | "direct">;
-
 /** `POST /quotes` -> 201 with the saved item and its Location; direct: the input object -> the saved item. */
-export function createApp(deps: SaveDeps): StoreSaveApp {
+export function createApp(deps: SaveDeps): ServiceApp<SaveQuoteOutput> {
   return {
     direct: (input) => saveQuote(parseWith(SaveQuoteInput, input, "input"), deps),
     http: async (request, log) => {

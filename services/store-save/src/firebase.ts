@@ -1,5 +1,5 @@
 import { firebaseHttpsFunction } from "@holonet/platform-adapters/firebase-adapter";
-import { portableApp } from "./portable-app";
+import { wireStoreSave } from "./service-wiring";
 
 /** Firebase HTTPS function (v2 `onRequest`): Firebase names the function after this export. */
-export const storeSave = firebaseHttpsFunction(portableApp());
+export const storeSave = firebaseHttpsFunction(wireStoreSave({ platform: "elsewhere" }));

@@ -2,7 +2,7 @@ const PERCENT_SEQUENCE = /%[0-9a-fA-F]{2}/;
 
 /**
  * Decodes a URL component, keeping it as sent when its percent-encoding is malformed: a request must
- * never crash the gateway, and a client's `%zz` is better passed on than refused for nothing.
+ * never crash the router, and a client's `%zz` is better passed on than refused for nothing.
  */
 export function decodeComponent(value: string): string {
   if (!value.includes("%")) return value;

@@ -1,18 +1,28 @@
-import type { GatewayRoute } from "./http-api";
 import { decodeComponent } from "./percent-decoding";
 
-export interface RouteMatch {
-  route: GatewayRoute;
+/** A route as API Gateway declares it: `GET /quotes/{id}`; a greedy `{proxy+}` may end the path; `$default` catches the rest. */
+export interface RouteDefinition {
+  method: string;
+  path: string;
+}
+
+export interface RouteMatch<R extends RouteDefinition> {
+  route: R;
   routeKey: string;
+  /** Decoded, as API Gateway hands them to a function; undefined when the route has none. */
   pathParameters: Record<string, string> | undefined;
 }
 
-export type RouteMatcher = (method: string, rawPath: string) => RouteMatch | null;
+/** Finds the route a request names, or null: API Gateway's own 404. */
+export type RouteMatcher<R extends RouteDefinition> = (
+  method: string,
+  rawPath: string,
+) => RouteMatch<R> | null;
 
 type Segment = { kind: "literal"; value: string } | { kind: "variable"; name: string };
 
-interface CompiledRoute {
-  route: GatewayRoute;
+interface CompiledRoute<R extends RouteDefinition> {
+  route: R;
   routeKey: string;
   method: string;
   segments: Segment[];
@@ -30,10 +40,13 @@ const GREEDY = /^\{([^{}+]+)\+\}$/;
  * tier a literal segment beats a variable, a longer greedy prefix beats a shorter one, and a route's own
  * method beats `ANY`, which "matches all methods that you haven't defined for a resource". HEAD is a method
  * like any other: it matches a HEAD or ANY route, not GET.
+ *
+ * One matcher for the local gateway and for the platforms that give a function one URL and no router, so
+ * that both route a request as API Gateway would.
  */
-export function compileRoutes(routes: readonly GatewayRoute[]): RouteMatcher {
-  const compiled = routes.map(compileRoute).sort(bySpecificity);
-  const exact = new Map<string, CompiledRoute>();
+export function compileRoutes<R extends RouteDefinition>(routes: readonly R[]): RouteMatcher<R> {
+  const compiled = routes.map((route) => compileRoute(route)).sort(bySpecificity);
+  const exact = new Map<string, CompiledRoute<R>>();
   for (const route of compiled) {
     const key = `${route.method} ${route.route.path}`;
     if (!route.isDefault && !route.greedy && route.segments.every((s) => s.kind === "literal")) {
@@ -67,7 +80,7 @@ export function compileRoutes(routes: readonly GatewayRoute[]): RouteMatcher {
   };
 }
 
-function compileRoute(route: GatewayRoute): CompiledRoute {
+function compileRoute<R extends RouteDefinition>(route: R): CompiledRoute<R> {
   const method = route.method.toUpperCase();
   if (route.path === "$default") {
     return { route, routeKey: "$default", method: "ANY", segments: [], greedy: null, isDefault: true };
@@ -92,7 +105,10 @@ function compileRoute(route: GatewayRoute): CompiledRoute {
 
 const splitPath = (path: string) => path.split("/").slice(1);
 
-function matchSegments(route: CompiledRoute, segments: string[]): Record<string, string> | null {
+function matchSegments(
+  route: CompiledRoute<RouteDefinition>,
+  segments: string[],
+): Record<string, string> | null {
   if (route.isDefault) return {};
   const fixed = route.segments.length;
   if (route.greedy === null ? segments.length !== fixed : segments.length <= fixed) return null;
@@ -116,7 +132,7 @@ function matchSegments(route: CompiledRoute, segments: string[]): Record<string,
 }
 
 /** Orders routes so that the first one to match a request is the most specific. */
-function bySpecificity(a: CompiledRoute, b: CompiledRoute): number {
+function bySpecificity(a: CompiledRoute<RouteDefinition>, b: CompiledRoute<RouteDefinition>): number {
   if (a.isDefault !== b.isDefault) return a.isDefault ? 1 : -1;
   if ((a.greedy === null) !== (b.greedy === null)) return a.greedy === null ? -1 : 1;
   const shared = Math.min(a.segments.length, b.segments.length);

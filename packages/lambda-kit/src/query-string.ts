@@ -3,7 +3,8 @@ import { decodeQueryComponent } from "./percent-decoding";
 /**
  * `queryStringParameters` of a format 2.0 event: decoded, duplicate keys joined with commas, absent when
  * there is no query (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
- * A key without `=` has the empty string as its value.
+ * A key without `=` has the empty string as its value. The platform adapters read a raw query with it too,
+ * since the platforms' own parsers read it otherwise (Express: `a=1&a=2` as an array, `a[b]=1` as an object).
  */
 export function parseQueryString(rawQueryString: string): Record<string, string> | undefined {
   if (rawQueryString === "") return undefined;

@@ -1,12 +1,9 @@
+import type { FunctionName } from "@holonet/contracts/functions";
+import { ROUTES } from "@holonet/contracts/routes";
 import { describe, expect, it } from "vitest";
-import type { GatewayRoute } from "../src/http-api";
-import { compileRoutes } from "../src/route-matcher";
+import { compileRoutes, type RouteDefinition } from "../src/route-matcher";
 
-const route = (method: string, path: string): GatewayRoute => ({
-  method,
-  path,
-  target: { functionName: `${method} ${path}`, qualifier: "dev" },
-});
+const route = (method: string, path: string): RouteDefinition => ({ method, path });
 
 describe("route matching", () => {
   it("matches method and path exactly, and nothing else", () => {
@@ -88,5 +85,43 @@ describe("route matching", () => {
     const match = compileRoutes([route("GET", "/quotes"), route("GET", "/quotes/{id}")]);
     expect(match("GET", "/quot%65s")?.routeKey).toBe("GET /quotes");
     expect(match("GET", "/quotes/%zz%E0%A4")?.pathParameters).toEqual({ id: "%zz%E0%A4" });
+  });
+});
+
+describe("routing within one function, by the route table", () => {
+  // A platform that gives each function one URL routes among that function's rows of the table alone.
+  const routesOf = (service: FunctionName) => compileRoutes(ROUTES.filter((r) => r.function === service));
+  const storeGet = routesOf("store-get");
+
+  it("matches a literal route with no path parameters", () => {
+    expect(storeGet("GET", "/quotes")).toMatchObject({ routeKey: "GET /quotes", pathParameters: undefined });
+  });
+
+  it("matches a path variable and decodes it", () => {
+    expect(storeGet("GET", "/quotes/01J%41")).toMatchObject({
+      routeKey: "GET /quotes/{id}",
+      pathParameters: { id: "01JA" },
+    });
+  });
+
+  it("passes a malformed percent-encoding on as sent, for the contract to refuse", () => {
+    expect(storeGet("GET", "/quotes/%zz")?.pathParameters).toEqual({ id: "%zz" });
+  });
+
+  it.each([
+    ["GET", "/quotes/"],
+    ["GET", "/quotes/a/b"],
+    ["HEAD", "/quotes"],
+    ["POST", "/quotes"],
+    ["GET", "/quote"],
+    ["GET", "/"],
+  ])("finds no route of store-get for %s %s", (method, path) => {
+    expect(storeGet(method, path)).toBeNull();
+  });
+
+  it("knows each function's own routes only", () => {
+    expect(routesOf("store-save")("POST", "/quotes")?.routeKey).toBe("POST /quotes");
+    expect(routesOf("quote")("GET", "/quote")?.routeKey).toBe("GET /quote");
+    expect(routesOf("quote")("GET", "/quotes")).toBeNull();
   });
 });
