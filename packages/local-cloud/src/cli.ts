@@ -10,6 +10,7 @@ import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
 import { cloudLockPath, DataDirInUseError, runningCloud } from "./cloud-lock";
 import { devConfigPath } from "./dev-config";
 import { describeDataDirInUse, shownPath, UsageError } from "./dev-messages";
+import { portVariable } from "./endpoint-ports";
 import { watchSources } from "./hot-reload";
 import { DEFAULT_PORTS, type Endpoint, startLocalCloud } from "./local-cloud";
 import {
@@ -21,8 +22,10 @@ import {
 
 const HELP = `Usage: pnpm dev [options]
 
-Builds what changed, then runs the whole system on this machine: S3 (data and web buckets), the Lambda
-runtime and its REST API, the HTTP API in front of the functions, and the website. Prints the endpoints
+Builds what changed, then runs the whole system on this machine, every stage (dev, ci, prod) as after
+deploy:stack: S3 (each stage's data and web buckets), the Lambda runtime and its REST API, each stage's
+HTTP API and website, and CloudFormation's API for the stage stacks. pnpm dev publishes the functions and
+the site to dev only; ci and prod serve what deploys put there. Prints the endpoints
 and writes them to dev.json in the data folder (.holonet/ unless --data-dir) while it runs. One cloud per
 data folder: a second is refused, naming the first. Saving a service's source publishes it as a new version
 in about a second. Data persists in that folder across restarts. Each API request is one line, the
@@ -39,8 +42,12 @@ Options:
   --s3-port <n>        S3 port (default 4562, or HOLONET_S3_PORT)
   --web-port <n>       website port (default 4563, or HOLONET_WEB_PORT)
   --logs-port <n>      CloudWatch Logs API port (default 4565, or HOLONET_LOGS_PORT)
-  --cloudformation-port <n>  DescribeStacks, for the deploy scripts (default 4564, or HOLONET_CLOUDFORMATION_PORT)
+  --cloudformation-port <n>  the stage stacks, for the deploy scripts (default 4564, or HOLONET_CLOUDFORMATION_PORT)
   --dashboard-port <n> the dashboard's port (default 4566, or HOLONET_DASHBOARD_PORT)
+  --ci-api-port <n>    ci's HTTP API port (default 4567, or HOLONET_CI_API_PORT)
+  --ci-web-port <n>    ci's website port (default 4568, or HOLONET_CI_WEB_PORT)
+  --prod-api-port <n>  prod's HTTP API port (default 4569, or HOLONET_PROD_API_PORT)
+  --prod-web-port <n>  prod's website port (default 4570, or HOLONET_PROD_WEB_PORT)
                        A port of 0 is any free one.
   --verbose            every line as Lambda and the API write them (START/END/REPORT, raw JSON and metrics
                        lines), and a failed build's whole output
@@ -49,7 +56,7 @@ Options:
   -h, --help           show this help`;
 
 function portOption(value: string | undefined, name: Endpoint): number | undefined {
-  const text = value ?? process.env[`HOLONET_${name.toUpperCase()}_PORT`];
+  const text = value ?? process.env[portVariable(name)];
   if (text === undefined) return undefined;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -99,6 +106,10 @@ async function main(): Promise<void> {
       "logs-port": { type: "string" },
       "cloudformation-port": { type: "string" },
       "dashboard-port": { type: "string" },
+      "ci-api-port": { type: "string" },
+      "ci-web-port": { type: "string" },
+      "prod-api-port": { type: "string" },
+      "prod-web-port": { type: "string" },
       verbose: { type: "boolean", default: false },
       build: { type: "boolean", default: true },
       watch: { type: "boolean", default: true },
@@ -171,7 +182,7 @@ async function main(): Promise<void> {
     rmSync(cloudLockPath(dataDir), { force: true });
   });
   const rows = [
-    ["website", cloud.web, ""],
+    ["website", cloud.web, "dev's, which pnpm dev publishes"],
     ["dashboard", cloud.dashboard, "metrics, invocations with logs and traces, versions, buckets, cost"],
     ["HTTP API", cloud.api, `e.g. curl '${cloud.api}/quote?isJedi=true'`],
     [
@@ -181,6 +192,14 @@ async function main(): Promise<void> {
     ],
     ["S3", cloud.s3, `signed requests only, with the keys in ${shownPath(credentialsPath(dataDir))}`],
     ["Logs", cloud.logs, "pnpm logs <service> [--follow]"],
+    ...(["ci", "prod"] as const).flatMap((stage) => [
+      [`${stage} API`, cloud.stages[stage].api, `${stage}'s alias: answers 500 until deployed to ${stage}`],
+      [
+        `${stage} website`,
+        cloud.stages[stage].web,
+        `${stage}'s web bucket: empty until deployed to ${stage}`,
+      ],
+    ]),
     ["endpoints", shownPath(devConfigPath(dataDir)), "as JSON"],
     ...(values.inspect
       ? [["debugger", `127.0.0.1:${inspectPort}`, `${values.inspect}'s instances (chrome://inspect)`]]
@@ -188,7 +207,8 @@ async function main(): Promise<void> {
   ];
   console.log(`
 Holonet local cloud is up in ${((performance.now() - started) / 1000).toFixed(1)} s:
-${rows.map(([name = "", url = "", note = ""]) => `  ${name.padEnd(11)} ${url.padEnd(26)} ${note}`.trimEnd()).join("\n")}
+${rows.map(([name = "", url = "", note = ""]) => `  ${name.padEnd(12)} ${url.padEnd(26)} ${note}`.trimEnd()).join("\n")}
+ci and prod are filled by pnpm run deploy <service> --stage ci|prod (and web), after eval "$(pnpm -s local-env${dataDirOption})".
 Ctrl-C to stop; "cost" + Enter for the cost so far.`);
 
   const watcher = values.watch

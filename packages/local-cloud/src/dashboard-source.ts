@@ -47,20 +47,31 @@ export function dashboardSource(input: {
           };
         }),
       ),
-    buckets: () =>
-      Promise.all(
-        input.bucketNames.map(async (name): Promise<BucketInfo> => {
-          const listing = await s3.send(new ListObjectsV2Command({ Bucket: name, MaxKeys: OBJECTS_SHOWN }));
-          return {
-            name,
-            objects: (listing.Contents ?? []).map((each) => ({
-              key: each.Key ?? "",
-              size: each.Size ?? 0,
-              lastModified: each.LastModified?.toISOString() ?? "",
-            })),
-            truncated: listing.IsTruncated === true,
-          };
-        }),
-      ),
+    buckets: async () =>
+      (
+        await Promise.all(
+          input.bucketNames.map(async (name): Promise<BucketInfo[]> => {
+            const listing = await s3
+              .send(new ListObjectsV2Command({ Bucket: name, MaxKeys: OBJECTS_SHOWN }))
+              .catch((error: { name?: string }) => {
+                // A stage whose stack was deleted has no web bucket: not listed, as a console would not list it.
+                if (error.name === "NoSuchBucket") return undefined;
+                throw error;
+              });
+            if (!listing) return [];
+            return [
+              {
+                name,
+                objects: (listing.Contents ?? []).map((each) => ({
+                  key: each.Key ?? "",
+                  size: each.Size ?? 0,
+                  lastModified: each.LastModified?.toISOString() ?? "",
+                })),
+                truncated: listing.IsTruncated === true,
+              },
+            ];
+          }),
+        )
+      ).flat(),
   };
 }

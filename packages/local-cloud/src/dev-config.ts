@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { STAGES } from "@holonet/infra/app-definition";
 import * as z from "zod";
 
 /**
@@ -11,7 +12,9 @@ export const DevConfig = z.object({
   web: z.url().describe("The website (the web bucket's website endpoint)."),
   s3: z.url().describe("The S3 API."),
   lambda: z.url().describe("The Lambda REST API."),
-  cloudformation: z.url().describe("CloudFormation's DescribeStacks, for the stage's outputs."),
+  cloudformation: z
+    .url()
+    .describe("CloudFormation's API for the stage stacks: their outputs, change sets, events, deletion."),
   logs: z
     .url()
     .describe("The CloudWatch Logs API: the functions' log groups (FilterLogEvents, GetLogEvents, ...)."),
@@ -19,6 +22,17 @@ export const DevConfig = z.object({
     .url()
     .describe(
       "The live dashboard: metrics, recent invocations with logs and traces, versions, buckets, cost.",
+    ),
+  stages: z
+    .record(
+      z.enum(STAGES),
+      z.object({
+        api: z.url().describe("The stage's HTTP API."),
+        web: z.url().describe("The stage's website."),
+      }),
+    )
+    .describe(
+      "Every stage's HTTP API and website, dev's included. ci and prod serve what deploys put there: pnpm run deploy <service> --stage ci|prod.",
     ),
   functions: z
     .record(z.string(), z.object({ name: z.string(), alias: z.string() }))

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DataDirInUseError } from "./cloud-lock";
-import type { Endpoint } from "./local-cloud";
+import type { Endpoint } from "./endpoint-ports";
 import { ENDPOINT_TITLES } from "./port-in-use";
 
 /** A mistake in how pnpm dev was called: said in one line, with a pointer to --help. */
@@ -13,7 +13,19 @@ export function shownPath(file: string, cwd = process.cwd()): string {
 }
 
 /** The banner's order. */
-const SHOWN: Endpoint[] = ["web", "dashboard", "api", "lambda", "s3", "logs", "cloudformation"];
+const SHOWN: Endpoint[] = [
+  "web",
+  "dashboard",
+  "api",
+  "lambda",
+  "s3",
+  "logs",
+  "cloudformation",
+  "ci-api",
+  "ci-web",
+  "prod-api",
+  "prod-web",
+];
 
 /** Why a second cloud on a data folder is refused, where the first one answers, and what to do instead. */
 export function describeDataDirInUse(error: DataDirInUseError, cwd: string): string {

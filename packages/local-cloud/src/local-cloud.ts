@@ -1,51 +1,45 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { LambdaClient } from "@aws-sdk/client-lambda";
-import { S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import {
-  ACCOUNT_CONCURRENCY,
   API,
-  BUCKETS,
   bucketName,
   FUNCTION_NAMES,
   FUNCTIONS,
   type FunctionName,
   functionName,
-  ROUTES,
+  STAGES,
   type Stage,
   stageAlias,
 } from "@holonet/infra/app-definition";
-import { functionRoleName, stackName } from "@holonet/infra/stack-names";
-import { roleOutputKey } from "@holonet/infra/stack-outputs";
+import { renderTemplate } from "@holonet/infra/cloudformation-template";
 import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { type PublishOutcome, publishFunction } from "@holonet/lambda-deploy/publish-function";
 import { stackFunctionSpec } from "@holonet/lambda-deploy/stack-function-spec";
-import { json11ContentTypes, queryContentTypes } from "@holonet/local-auth/aws-request-guard";
-import {
-  keyRingOf,
-  type LocalCredentials,
-  loadOrCreateCredentials,
-} from "@holonet/local-auth/local-credentials";
+import { queryContentTypes } from "@holonet/local-auth/aws-request-guard";
+import { type LocalCredentials, loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { startDashboard } from "@holonet/local-dashboard/dashboard-server";
-import { startHttpApi } from "@holonet/local-gateway/http-api";
-import { startLambdaService } from "@holonet/local-lambda/lambda-service";
-import { LOCAL_REGION, localS3ClientConfig, startLocalS3 } from "@holonet/local-s3/local-s3";
+import type { GatewayRecord } from "@holonet/local-gateway/http-api";
+import { LOCAL_REGION } from "@holonet/local-s3/local-s3";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { acquireCloudLock } from "./cloud-lock";
 import { createCostMeter } from "./cost-meter";
 import { dashboardSource } from "./dashboard-source";
 import { type DevConfig, devConfigPath, writeDevConfig } from "./dev-config";
-import { DEFAULT_PORTS, type Endpoint } from "./endpoint-ports";
+import { DEFAULT_PORTS, type Endpoint, stageEndpoints } from "./endpoint-ports";
+import { invokeThroughLambda } from "./gateway-invoke";
+import { localStacks } from "./local-stacks";
+import { type LocalStage, localStage } from "./local-stage";
 import { createLogStore } from "./log-store";
-import { startLogsEndpoint } from "./logs-endpoint";
 import { portError } from "./port-in-use";
 import type { Style } from "./request-lines";
 import { createRequestLog } from "./request-log";
+import { BUCKET_IDS, type SharedServices, startSharedServices } from "./shared-services";
 import { startStackEndpoint } from "./stack-endpoint";
 import { createTelemetry } from "./telemetry/telemetry";
-import { startWebsiteEndpoint } from "./website-endpoint";
 
 export { DEFAULT_PORTS, type Endpoint, FREE_PORTS } from "./endpoint-ports";
+export { localClientConfig } from "./shared-services";
 
 export interface LocalCloudOptions {
   /** The repository's root: services are read from there, built. */
@@ -56,6 +50,7 @@ export interface LocalCloudOptions {
   ports?: Partial<Record<Endpoint, number>>;
   /** Start empty: remove what an earlier run kept. */
   reset?: boolean;
+  /** The stage pnpm dev publishes the functions and the site to (dev); the others are filled by deploys. */
   stage?: Stage;
   /** Open the Node inspector on this function's instances. */
   inspect?: { service: FunctionName; port: number };
@@ -80,266 +75,66 @@ export interface LocalCloud extends DevConfig {
   close(): Promise<void>;
 }
 
-const BUCKET_IDS = Object.keys(BUCKETS) as (keyof typeof BUCKETS)[];
-
-/** Locally every function gets a role ARN of its own, named as the stage's stack names it on AWS. */
-const localRole = (service: FunctionName, stage: Stage) =>
-  `arn:aws:iam::000000000000:role/${functionRoleName(service, stage)}`;
-
-/**
- * An AWS SDK client's settings for one of the local cloud's endpoints, as the developer:
- * `new LambdaClient(localClientConfig(cloud.lambda, cloud.credentials))`.
- */
-export const localClientConfig = (endpoint: string, credentials: LocalCredentials) => ({
-  endpoint,
-  region: LOCAL_REGION,
-  credentials: credentials.developer,
-});
+/** What the steps of a start share: the options, the meters, and the closes of what has started so far. */
+interface StartContext {
+  options: LocalCloudOptions;
+  ports: Record<Endpoint, number>;
+  log: (line: string) => void;
+  closers: (() => Promise<void>)[];
+  cost: ReturnType<typeof createCostMeter>;
+  telemetry: ReturnType<typeof createTelemetry>;
+  requestLog: ReturnType<typeof createRequestLog> | undefined;
+}
 
 /**
- * Starts the whole system on this machine: S3 with the data and web buckets, the Lambda runtime and its
- * REST API, every function published through that API with the same SDK calls a deploy to AWS makes, the
- * HTTP API in front of them, and the website in its bucket behind a website endpoint.
+ * Starts the whole system on this machine, every stage of the definition as after deploy:stack: S3 with
+ * each stage's buckets, the Lambda runtime and its REST API, each stage's HTTP API and website endpoint,
+ * and CloudFormation's API for the stage stacks. pnpm dev's stage (dev) gets every function published
+ * through the Lambda API, with the same SDK calls a deploy to AWS makes, and its site uploaded.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? (() => {});
-  const stage = options.stage ?? "dev";
-  const alias = stageAlias(stage);
   const ports = { ...DEFAULT_PORTS, ...options.ports };
   // Before anything touches the folder: a cloud already running on it keeps it.
   const lock = acquireCloudLock(options.dataDir);
-  const closers: (() => Promise<void>)[] = [];
-  const cost = createCostMeter();
-  const telemetry = createTelemetry();
-  const requestLog = options.terminal && createRequestLog({ write: log, style: options.terminal });
-
+  const context: StartContext = {
+    options,
+    ports,
+    log,
+    closers: [],
+    cost: createCostMeter(),
+    telemetry: createTelemetry(),
+    requestLog: options.terminal && createRequestLog({ write: log, style: options.terminal }),
+  };
+  const closeAll = async () => {
+    for (const close of context.closers.reverse()) await close();
+  };
   try {
     if (options.reset) {
       for (const part of ["s3", "lambda", "dev.json"])
         rmSync(path.join(options.dataDir, part), { recursive: true, force: true });
     }
     const credentials = loadOrCreateCredentials(options.dataDir);
-    const keys = keyRingOf(credentials);
-    const s3 = await startLocalS3({
-      directory: path.join(options.dataDir, "s3"),
-      port: ports.s3,
+    const shared = await startSharedServices({
+      ...context,
+      ...(options.inspect && { inspect: options.inspect }),
+      dataDir: options.dataDir,
       credentials,
-      buckets: BUCKET_IDS.map((bucket) => ({
-        name: bucketName(bucket, stage),
-        ...(BUCKETS[bucket].website && { website: BUCKETS[bucket].website }),
-      })),
+      logStore: createLogStore(),
     });
-    closers.push(s3.close);
-    log(`S3           ${s3.endpoint}`);
-
-    // Every function's log lines, as CloudWatch Logs keeps them on AWS, for `pnpm logs` and the SDK.
-    const logStore = createLogStore();
-    const logs = await startLogsEndpoint({
-      store: logStore,
-      region: LOCAL_REGION,
-      port: ports.logs,
-      auth: {
-        protocol: "json-1.1",
-        service: "logs",
-        region: LOCAL_REGION,
-        keys,
-        acceptsContentType: json11ContentTypes,
-      },
-    });
-    closers.push(logs.close);
-    log(`Logs         ${logs.url}`);
-
-    const inspectName = options.inspect && functionName(options.inspect.service);
-    const lambda = await startLambdaService({
-      dataDir: path.join(options.dataDir, "lambda"),
-      port: ports.lambda,
-      credentials,
-      region: LOCAL_REGION,
-      accountConcurrency: ACCOUNT_CONCURRENCY,
-      ...(options.inspect &&
-        inspectName && { inspect: { functionName: inspectName, port: options.inspect.port } }),
-      onLog: (entry) => {
-        logStore.append(entry);
-        telemetry.log(entry);
-        if (requestLog) requestLog.functionLog(entry);
-        else log(`${entry.functionName.replace(/^holonet-/, "").padEnd(10)} | ${entry.text}`);
-      },
-      onInvocation: (record) => {
-        cost.recordInvocation(record);
-        telemetry.finished(record);
-        requestLog?.invocation(record);
-      },
-      onInvocationStart: (execution) => telemetry.started(execution),
-      onThrottle: (execution) => telemetry.throttled(execution),
-    });
-    // After the functions' last invocations (closers run last first): what waits for its request is printed.
-    closers.push(async () => requestLog?.flush());
-    closers.push(lambda.close);
-    log(`Lambda API   ${lambda.endpoint}`);
-
-    const lambdaClient = new LambdaClient(localClientConfig(lambda.endpoint, credentials));
-    closers.push(async () => lambdaClient.destroy());
-    // The functions' credentials are their role's, which the Lambda service hands every instance.
-    const s3Environment = {
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
-      AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
-      // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    };
-
-    // The stage's stack outputs, as CloudFormation holds them on AWS; the API's and the site's URLs join
-    // them once those run. Functions are published from them exactly as the deploy script does.
-    const stackOutputs: Record<string, string> = {
-      DataBucketName: bucketName("data", stage),
-      WebBucketName: bucketName("web", stage),
-      ...Object.fromEntries(
-        FUNCTION_NAMES.map((service) => [roleOutputKey(service), localRole(service, stage)]),
-      ),
-      FunctionEnvironment: JSON.stringify(s3Environment),
-    };
-    const publishService = (service: FunctionName) =>
-      publishFunction(
-        lambdaClient,
-        stackFunctionSpec(service, stage, stackOutputs),
-        // A zip holds the code alone; the service under the debugger gets its map (docs/decisions/0009).
-        zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist"), {
-          sourceMaps: options.inspect?.service === service,
-        }),
-        // Recorded as pnpm dev's, so that no deploy's rollback ever lands on one of these versions.
-        { alias, origin: "pnpm-dev" },
-      );
-    for (const service of FUNCTION_NAMES) {
-      const outcome = await publishService(service);
-      log(
-        `λ ${functionName(service).padEnd(18)} version ${outcome.version} as ${alias}${outcome.changed ? "" : " (unchanged)"}`,
-      );
-    }
-
-    const web = await startWebsiteEndpoint({
-      serveBucket: s3.websiteHandler(bucketName("web", stage)),
-      port: ports.web,
-    });
-    closers.push(web.close);
-
-    const api = await startHttpApi({
-      port: ports.api,
-      routes: ROUTES.map((route) => ({
-        method: route.method,
-        path: route.path,
-        target: { functionName: functionName(route.function), qualifier: alias },
-      })),
-      cors: { ...API.cors, allowOrigins: [web.url] },
-      throttling: options.throttling ?? API.throttling,
-      payloadLimitBytes: API.payloadLimitBytes,
-      integrationTimeoutSeconds: API.integrationTimeoutSeconds,
-      region: LOCAL_REGION,
-      invoke: async (target, event, { traceHeader }) => {
-        try {
-          const result = await lambda.invoke({
-            functionName: target.functionName,
-            qualifier: target.qualifier,
-            payload: event,
-            traceHeader,
-          });
-          return result.functionError
-            ? { kind: "function-error", payload: result.payload }
-            : { kind: "answered", payload: result.payload };
-        } catch (error) {
-          // The Lambda API's refusals, thrown with its error type as `name` and a throttle's Reason.
-          const refusal = error as { name?: unknown; status?: unknown; reason?: unknown };
-          if (typeof refusal.name !== "string" || typeof refusal.status !== "number") throw error;
-          if (refusal.name !== "TooManyRequestsException")
-            return { kind: "refused", errorType: refusal.name };
-          return {
-            kind: "throttled",
-            reason: typeof refusal.reason === "string" ? refusal.reason : "Rate Exceeded.",
-          };
-        }
-      },
-      onRequest: (record) => {
-        cost.recordApiRequest();
-        telemetry.request(record);
-        if (requestLog) return requestLog.request(record);
-        // A failure's reason, which the client never sees (AWS answers them all with the same 500), is told
-        // here, as an access log with $context.integrationErrorMessage tells it on AWS.
-        const why = record.integrationError === undefined ? "" : `${record.integrationError}; `;
-        log(
-          `api        | ${record.method} ${record.path} -> ${record.status} (${why}${record.latencyMs.toFixed(1)} ms)`,
-        );
-      },
-    });
-    closers.push(api.close);
-
-    const s3Client = new S3Client(localS3ClientConfig(s3));
-    closers.push(async () => s3Client.destroy());
-    const publishSite = async () => {
-      await syncSite({
-        client: s3Client,
-        bucket: bucketName("web", stage),
-        siteDir: path.join(options.root, "services", "web", "dist"),
-        config: { apiUrl: api.url },
-      });
-    };
-    await publishSite();
-
-    stackOutputs.ApiUrl = api.url;
-    stackOutputs.WebsiteUrl = `${web.url}/`;
-    const stack = await startStackEndpoint({
-      port: ports.cloudformation,
-      region: LOCAL_REGION,
-      stack: () => ({ name: stackName(stage), outputs: stackOutputs }),
-      auth: {
-        protocol: "query",
-        service: "cloudformation",
-        region: LOCAL_REGION,
-        keys,
-        acceptsContentType: queryContentTypes,
-      },
-    });
-    closers.push(stack.close);
-
-    const dashboard = await startDashboard({
-      port: ports.dashboard,
-      source: dashboardSource({
-        telemetry,
-        cost,
-        lambda: lambdaClient,
-        s3: s3Client,
-        functionNames: FUNCTION_NAMES.map(functionName),
-        bucketNames: BUCKET_IDS.map((bucket) => bucketName(bucket, stage)),
-      }),
-      log,
-    });
-    closers.push(dashboard.close);
-    log(`Dashboard    ${dashboard.url}`);
-
-    const functions = Object.fromEntries(
-      FUNCTION_NAMES.map((service) => [service, { name: functionName(service), alias }]),
-    );
-    const config: DevConfig = {
-      api: api.url,
-      web: `${web.url}/`,
-      s3: s3.endpoint,
-      lambda: lambda.endpoint,
-      cloudformation: stack.url,
-      logs: logs.url,
-      dashboard: `${dashboard.url}/`,
-      functions,
-    };
+    const stages = await startStages(context, shared);
+    const dev = await publishDevStage(context, shared, stages.stages[options.stage ?? "dev"]);
+    const config = await startConsoles(context, shared, stages);
     writeDevConfig(options.dataDir, config);
-    const { functions: _, ...endpoints } = config;
-    lock.update(endpoints);
-
+    lock.update(lockedEndpoints(config));
     return {
       ...config,
       credentials,
-      publishService,
-      publishSite,
-      costSummary: () => cost.summary(),
+      ...dev,
+      costSummary: () => context.cost.summary(),
       close: async () => {
         try {
-          for (const close of closers.reverse()) await close();
+          await closeAll();
         } finally {
           // dev.json names this cloud's endpoints: it goes with the cloud, and so does the lock.
           rmSync(devConfigPath(options.dataDir), { force: true });
@@ -348,9 +143,157 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       },
     };
   } catch (error) {
-    for (const close of closers.reverse()) await close().catch(() => {});
+    await closeAll().catch(() => {});
     lock.release();
     // Which endpoint could not have its port, rather than Node's bare EADDRINUSE.
     throw portError(error, ports);
   }
+}
+
+/** Where the cloud answers, by endpoint name, for the lock (and the refusal of a second cloud that names them). */
+function lockedEndpoints(config: DevConfig): Record<string, string> {
+  const { functions: _, stages, ...endpoints } = config;
+  const stageEntries = STAGES.filter((stage) => stage !== "dev").flatMap((stage) => {
+    const names = stageEndpoints(stage);
+    return [
+      [names.api, stages[stage].api],
+      [names.web, stages[stage].web],
+    ];
+  });
+  return { ...endpoints, ...Object.fromEntries(stageEntries) };
+}
+
+/** Every stage's resources, and their stacks, as after deploy:stack for each. */
+async function startStages(context: StartContext, shared: SharedServices) {
+  const invoke = invokeThroughLambda(shared.lambda);
+  const functionEnvironment = {
+    AWS_ENDPOINT_URL_S3: shared.s3.endpoint,
+    AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+    AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+    // Lambda's nodejs22.x runs Node 22, where the SDK has no reason to warn about Node 20.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+  const stages = Object.fromEntries(
+    STAGES.map((stage) => {
+      const endpoints = stageEndpoints(stage);
+      const resources = localStage({
+        stage,
+        ports: { api: context.ports[endpoints.api], web: context.ports[endpoints.web] },
+        s3: shared.s3,
+        s3Client: shared.s3Client,
+        invoke,
+        onRequest: (record) => logRequest(context, stage, record),
+        throttling: context.options.throttling ?? API.throttling,
+        functionEnvironment,
+      });
+      context.closers.push(resources.close);
+      return [stage, resources];
+    }),
+  ) as Record<Stage, LocalStage>;
+  const stacks = localStacks({ region: LOCAL_REGION, stages, template: renderTemplate });
+  await stacks.createAll();
+  const stackEndpoint = await startStackEndpoint({
+    stacks,
+    port: context.ports.cloudformation,
+    auth: {
+      protocol: "query",
+      service: "cloudformation",
+      region: LOCAL_REGION,
+      keys: shared.keys,
+      acceptsContentType: queryContentTypes,
+    },
+  });
+  context.closers.push(stackEndpoint.close);
+  return { stages, cloudformation: stackEndpoint.url };
+}
+
+type Stages = Awaited<ReturnType<typeof startStages>>;
+
+function logRequest(context: StartContext, stage: Stage, record: GatewayRecord) {
+  context.cost.recordApiRequest();
+  context.telemetry.request(record);
+  if (context.requestLog) return context.requestLog.request(record);
+  // A failure's reason, which the client never sees (AWS answers them all with the same 500), is told
+  // here, as an access log with $context.integrationErrorMessage tells it on AWS.
+  const why = record.integrationError === undefined ? "" : `${record.integrationError}; `;
+  const name = stage === "dev" ? "api" : `${stage} api`;
+  context.log(
+    `${name.padEnd(10)} | ${record.method} ${record.path} -> ${record.status} (${why}${record.latencyMs.toFixed(1)} ms)`,
+  );
+}
+
+/** pnpm dev's stage: every function's current bundle published as its alias, and the site in its bucket. */
+async function publishDevStage(context: StartContext, shared: SharedServices, stage: LocalStage) {
+  const { options } = context;
+  const alias = stageAlias(stage.stage);
+  const publishService = (service: FunctionName) =>
+    publishFunction(
+      shared.lambdaClient,
+      stackFunctionSpec(service, stage.stage, stage.outputs()),
+      // A zip holds the code alone; the service under the debugger gets its map (docs/decisions/0009).
+      zipDirectory(path.join(options.root, FUNCTIONS[service].directory, "dist"), {
+        sourceMaps: options.inspect?.service === service,
+      }),
+      // Recorded as pnpm dev's, so that no deploy's rollback ever lands on one of these versions.
+      { alias, origin: "pnpm-dev" },
+    );
+  for (const service of FUNCTION_NAMES) {
+    const outcome = await publishService(service);
+    context.log(
+      `λ ${functionName(service).padEnd(18)} version ${outcome.version} as ${alias}${outcome.changed ? "" : " (unchanged)"}`,
+    );
+  }
+  const publishSite = async () => {
+    await syncDevSite(shared.s3Client, options.root, stage);
+  };
+  await publishSite();
+  return { publishService, publishSite };
+}
+
+const syncDevSite = (client: S3Client, root: string, stage: LocalStage) =>
+  syncSite({
+    client,
+    bucket: bucketName("web", stage.stage),
+    siteDir: path.join(root, "services", "web", "dist"),
+    config: { apiUrl: stage.urls().api },
+  });
+
+/** The dashboard, and what dev.json says of where everything answers. */
+async function startConsoles(
+  context: StartContext,
+  shared: SharedServices,
+  { stages, cloudformation }: Stages,
+): Promise<DevConfig> {
+  const dashboard = await startDashboard({
+    port: context.ports.dashboard,
+    source: dashboardSource({
+      telemetry: context.telemetry,
+      cost: context.cost,
+      lambda: shared.lambdaClient,
+      s3: shared.s3Client,
+      functionNames: FUNCTION_NAMES.map(functionName),
+      bucketNames: STAGES.flatMap((stage) => BUCKET_IDS.map((bucket) => bucketName(bucket, stage))),
+    }),
+    log: context.log,
+  });
+  context.closers.push(dashboard.close);
+  context.log(`Dashboard    ${dashboard.url}`);
+  const where = (stage: Stage) => {
+    const urls = stages[stage].urls();
+    return { api: urls.api, web: `${urls.web}/` };
+  };
+  const dev = stages[context.options.stage ?? "dev"];
+  const alias = stageAlias(dev.stage);
+  return {
+    ...where(dev.stage),
+    s3: shared.s3.endpoint,
+    lambda: shared.lambda.endpoint,
+    cloudformation,
+    logs: shared.logs.url,
+    dashboard: `${dashboard.url}/`,
+    functions: Object.fromEntries(
+      FUNCTION_NAMES.map((service) => [service, { name: functionName(service), alias }]),
+    ),
+    stages: Object.fromEntries(STAGES.map((stage) => [stage, where(stage)])) as DevConfig["stages"],
+  };
 }

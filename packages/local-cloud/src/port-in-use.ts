@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
-import type { Endpoint } from "./local-cloud";
+import { type Endpoint, portVariable } from "./endpoint-ports";
 
 /** Each endpoint as the banner names it; its option is named after the key (--s3-port, HOLONET_S3_PORT). */
 export const ENDPOINT_TITLES: Record<Endpoint, string> = {
@@ -13,6 +13,10 @@ export const ENDPOINT_TITLES: Record<Endpoint, string> = {
   cloudformation: "CloudFormation",
   logs: "Logs",
   dashboard: "dashboard",
+  "ci-api": "ci HTTP API",
+  "ci-web": "ci website",
+  "prod-api": "prod HTTP API",
+  "prod-web": "prod website",
 };
 type PortEndpoint = Endpoint;
 
@@ -148,7 +152,7 @@ export const isHolonetCloud = (command: string) =>
 /** What to tell a person whose endpoint could not listen: which endpoint and port, who holds it, what to do. */
 export function describePortUnavailable(error: PortUnavailableError, holder: PortHolder | undefined): string {
   const flag = `--${error.endpoint}-port`;
-  const variable = `HOLONET_${error.endpoint.toUpperCase()}_PORT`;
+  const variable = portVariable(error.endpoint);
   const where = `the ${ENDPOINT_TITLES[error.endpoint]} endpoint cannot listen on 127.0.0.1:${error.port}`;
   const choose = `${flag} <n> or ${variable}=<n> (0 picks a free port; pnpm dev --help lists every port)`;
   if (error.code === "EACCES")

@@ -1,94 +1,100 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { type AwsEndpoint, checkAwsRequest, sendRefusal } from "@holonet/local-auth/aws-request-guard";
+import type { LocalStacks } from "./local-stacks";
 import { listenOnLoopback } from "./loopback-server";
+import { StackApiError } from "./stack-records";
+import { changeSetXml, errorXml, eventsXml, responseXml, stacksXml } from "./stack-xml";
 
-/** What the local cloud shows of a stage's stack: its name and its outputs. */
-export interface LocalStack {
-  name: string;
-  outputs: Record<string, string>;
+/** A template's body may be 51,200 bytes; the rest of a request is small. */
+const BODY_LIMIT_BYTES = 262_144;
+
+/** Each action the deploy tools call, answering its result's XML (or nothing) from the form's fields. */
+function actions(stacks: LocalStacks) {
+  const changeSetOf = (form: URLSearchParams) => form.get("ChangeSetName") ?? "";
+  return {
+    DescribeStacks: async (form: URLSearchParams) => stacksXml(stacks.describe(form.get("StackName"))),
+    DeleteStack: async (form: URLSearchParams) => {
+      await stacks.deleteStack(form.get("StackName") ?? "");
+      return undefined;
+    },
+    DescribeStackEvents: async (form: URLSearchParams) =>
+      eventsXml(stacks.events(form.get("StackName") ?? "")),
+    CreateChangeSet: async (form: URLSearchParams) => {
+      const changeSet = await stacks.createChangeSet({
+        stackName: form.get("StackName") ?? "",
+        name: changeSetOf(form),
+        type: form.get("ChangeSetType") === "CREATE" ? "CREATE" : "UPDATE",
+        body: form.get("TemplateBody"),
+        importExisting: form.get("ImportExistingResources") === "true",
+      });
+      return `<Id>${changeSet.id}</Id><StackId>${changeSet.stackId}</StackId>`;
+    },
+    DescribeChangeSet: async (form: URLSearchParams) =>
+      changeSetXml(stacks.describeChangeSet(form.get("StackName"), changeSetOf(form))),
+    ExecuteChangeSet: async (form: URLSearchParams) => {
+      await stacks.executeChangeSet(form.get("StackName"), changeSetOf(form));
+      return "";
+    },
+    DeleteChangeSet: async (form: URLSearchParams) => {
+      stacks.deleteChangeSet(form.get("StackName"), changeSetOf(form));
+      return "";
+    },
+  } satisfies Record<string, (form: URLSearchParams) => Promise<string | undefined>>;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&"']/g,
-    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
-  );
+type Action = keyof ReturnType<typeof actions>;
 
-const XMLNS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-
-function describeStacksXml(stack: LocalStack, region: string, created: string): string {
-  const outputs = Object.entries(stack.outputs)
-    .map(
-      ([key, value]) =>
-        `<member><OutputKey>${escapeXml(key)}</OutputKey><OutputValue>${escapeXml(value)}</OutputValue></member>`,
-    )
-    .join("");
-  return `<DescribeStacksResponse xmlns="${XMLNS}"><DescribeStacksResult><Stacks><member><StackName>${escapeXml(stack.name)}</StackName><StackId>arn:aws:cloudformation:${region}:000000000000:stack/${escapeXml(stack.name)}/local</StackId><CreationTime>${created}</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Outputs>${outputs}</Outputs></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></DescribeStacksResponse>`;
-}
-
-const errorXml = (code: string, message: string) =>
-  `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
-
-/**
- * The CloudFormation calls the deploy tools make of a stage's stack, DescribeStacks and DeleteStack,
- * answered for the local stage as AWS answers them (the query protocol: a form-encoded POST, an XML answer).
- * On AWS the stack's outputs name its roles, buckets and API; here the local cloud, which made those, names
- * them. So the deploy scripts read the same outputs the same way in both worlds. A deleted stack is gone
- * until the local cloud starts again (`pnpm dev --reset` starts it empty).
- */
-export async function startStackEndpoint(options: {
-  stack: () => LocalStack;
-  region: string;
-  port: number;
-  /** Who may call it: requests signed with the local cloud's credentials (query protocol errors). */
-  auth: AwsEndpoint;
-}) {
-  const created = new Date().toISOString();
-  let deleted = false;
-  const server = http.createServer((request, response) => {
+/** The request's body, at most BODY_LIMIT_BYTES of it. */
+function readBody(request: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= 65_536) chunks.push(chunk);
+      if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
     });
-    request.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const refusal = checkAwsRequest(options.auth, request, raw);
-      if (refusal) return sendRefusal(response, refusal);
-      const body = raw.toString("utf8");
-      const form = new URLSearchParams(body);
-      const answer = (status: number, xml: string) =>
-        response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);
-      const action = form.get("Action");
-      if (request.method !== "POST" || (action !== "DescribeStacks" && action !== "DeleteStack")) {
-        answer(
-          400,
-          errorXml(
-            "InvalidAction",
-            `The local cloud answers DescribeStacks and DeleteStack, not ${action ?? "nothing"}.`,
-          ),
-        );
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+/**
+ * The CloudFormation API of the stage stacks, as AWS answers it (the query protocol: a form-encoded POST,
+ * an XML answer): the calls the stack deploy, the per-service deploy and destroy make. What each call does
+ * is in local-stacks.ts; this is the protocol alone.
+ */
+export async function startStackEndpoint(options: {
+  stacks: LocalStacks;
+  port: number;
+  /** Who may call it: requests signed with the local cloud's credentials (query protocol errors). */
+  auth: AwsEndpoint;
+}) {
+  const handlers = actions(options.stacks);
+  const server = http.createServer(async (request, response) => {
+    const raw = await readBody(request);
+    const refusal = checkAwsRequest(options.auth, request, raw);
+    if (refusal) return sendRefusal(response, refusal);
+    const answer = (status: number, xml: string) =>
+      response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);
+    const form = new URLSearchParams(raw.toString("utf8"));
+    const action = form.get("Action") ?? "";
+    if (request.method !== "POST" || !Object.hasOwn(handlers, action)) {
+      const known = Object.keys(handlers).join(", ");
+      return answer(
+        400,
+        errorXml("InvalidAction", `The local cloud answers ${known}, not ${action || "nothing"}.`),
+      );
+    }
+    try {
+      answer(200, responseXml(action, await handlers[action as Action](form)));
+    } catch (error) {
+      if (!(error instanceof StackApiError)) {
+        answer(500, errorXml("InternalFailure", (error as Error).message));
         return;
       }
-      const stack = options.stack();
-      const asked = form.get("StackName");
-      if (action === "DeleteStack") {
-        // Deleting a stack that is not there succeeds on AWS too.
-        if (asked === stack.name) deleted = true;
-        answer(
-          200,
-          `<DeleteStackResponse xmlns="${XMLNS}"><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></DeleteStackResponse>`,
-        );
-        return;
-      }
-      if (deleted || (asked && asked !== stack.name)) {
-        answer(400, errorXml("ValidationError", `Stack with id ${asked ?? stack.name} does not exist`));
-        return;
-      }
-      answer(200, describeStacksXml(stack, options.region, created));
-    });
+      answer(400, errorXml(error.code, error.message));
+    }
   });
   return listenOnLoopback(server, options.port);
 }

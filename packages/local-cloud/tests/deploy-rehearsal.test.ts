@@ -151,6 +151,15 @@ describe("deploying one service to the local cloud", () => {
     expect(await (await fetch(new URL("config.json", cloud.web))).json()).toEqual({ apiUrl: cloud.api });
   }, 60_000);
 
+  it("deploys to ci, whose stack the local cloud holds too, and ci's API serves it", async () => {
+    expect((await fetch(`${cloud.stages.ci.api}/quote?isJedi=true`)).status).toBe(500);
+    const { status, output } = await deployCli("quote", "--stage", "ci", "--no-build");
+    expect(output).toMatch(/Deployed: holonet-quote/);
+    expect(status).toBe(0);
+    const answer = await fetch(`${cloud.stages.ci.api}/quote?isJedi=true`);
+    expect(answer.status).toBe(200);
+  }, 60_000);
+
   it("refuses an unknown service or stage with a clear message", async () => {
     const unknown = await deployCli("nope", "--stage", "dev");
     expect(unknown).toMatchObject({ status: 2, output: expect.stringMatching(/Unknown service "nope"/) });
@@ -173,12 +182,12 @@ describe("deploying one service to the local cloud", () => {
     expect(saved.status).toBe(201);
     const { status, output } = await deployCli("destroy", "--stage", "dev", "--yes");
     expect(output).toMatch(/alias dev of holonet-quote/);
-    expect(output).toMatch(/object\(s\) in s3:\/\/holonet-dev-data/);
+    expect(output).toMatch(/object\(s\) in s3:\/\/holonet-dev-web/);
     expect(output).toMatch(/the stack holonet-dev/);
     expect(output).toMatch(/Stage dev destroyed/);
     expect(status).toBe(0);
-    // Nothing serves the stage any more, and its data is gone.
-    expect((await fetch(`${cloud.api}/quote?isJedi=true`)).status).toBe(500);
+    // Nothing serves the stage any more: its HTTP API went with the stack, as on AWS.
+    await expect(fetch(`${cloud.api}/quote?isJedi=true`)).rejects.toThrow();
     const again = await deployCli("destroy", "--stage", "dev", "--yes");
     expect(again.output).toMatch(/Nothing to remove/);
   }, 60_000);

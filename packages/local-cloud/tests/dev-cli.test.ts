@@ -14,10 +14,18 @@ const devBin = path.resolve(import.meta.dirname, "../bin/holonet-dev.mjs");
 const localEnvBin = path.resolve(import.meta.dirname, "../bin/holonet-local-env.mjs");
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ANY_PORT = ["lambda", "s3", "web", "logs", "cloudformation", "dashboard"].flatMap((name) => [
-  `--${name}-port`,
-  "0",
-]);
+const ANY_PORT = [
+  "lambda",
+  "s3",
+  "web",
+  "logs",
+  "cloudformation",
+  "dashboard",
+  "ci-api",
+  "ci-web",
+  "prod-api",
+  "prod-web",
+].flatMap((name) => [`--${name}-port`, "0"]);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -93,6 +101,18 @@ describe("pnpm dev", () => {
     expect(lines[request]).toMatch(/\(quote v\d+, cold start [\d.]+ m?s\)$/);
     expect(lines[request + 1]).toMatch(/^ {4}METRIC Invocations=1 Errors=0 ColdStart=1 Duration=/);
     expect(dev.output()).not.toContain("START RequestId");
+  });
+
+  it("prints where each stage's API and website answer, and how ci and prod are filled", () => {
+    const { stages } = dev.config;
+    expect(stages.dev).toEqual({ api: dev.config.api, web: dev.config.web });
+    expect(dev.output()).toMatch(new RegExp(`ci API +${stages.ci.api} `));
+    expect(dev.output()).toMatch(new RegExp(`ci website +${stages.ci.web} `));
+    expect(dev.output()).toMatch(new RegExp(`prod API +${stages.prod.api} `));
+    expect(dev.output()).toMatch(new RegExp(`prod website +${stages.prod.web} `));
+    expect(dev.output()).toContain(
+      `ci and prod are filled by pnpm run deploy <service> --stage ci|prod (and web), after eval "$(pnpm -s local-env --data-dir ${dataDir})".`,
+    );
   });
 
   it("refuses a second cloud on the same data folder, naming the first one's endpoints", async () => {

@@ -60,6 +60,11 @@ describe("the local cloud", () => {
       cloudformation: cloud.cloudformation,
       logs: cloud.logs,
       dashboard: cloud.dashboard,
+      stages: {
+        dev: { api: cloud.api, web: cloud.web },
+        ci: cloud.stages.ci,
+        prod: cloud.stages.prod,
+      },
       functions: {
         quote: { name: "holonet-quote", alias: "dev" },
         "store-save": { name: "holonet-store-save", alias: "dev" },

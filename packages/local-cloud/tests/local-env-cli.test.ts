@@ -32,6 +32,11 @@ const cloudAt = (at: number) => ({
   cloudformation: endpoint(at),
   logs: endpoint(at),
   dashboard: `${endpoint(at)}/`,
+  stages: {
+    dev: { api: endpoint(at), web: `${endpoint(at)}/` },
+    ci: { api: endpoint(at), web: `${endpoint(at)}/` },
+    prod: { api: endpoint(at), web: `${endpoint(at)}/` },
+  },
   functions: {},
 });
 

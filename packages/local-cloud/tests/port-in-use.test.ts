@@ -69,6 +69,22 @@ describe("an endpoint whose port is taken", () => {
     expect(portError(other, FREE_PORTS)).toBe(other);
   });
 
+  it("names a stage's endpoint by its own option and variable", () => {
+    const message = describePortUnavailable(
+      new PortUnavailableError("ci-api", 4567, "EADDRINUSE"),
+      undefined,
+    );
+    expect(message).toContain("the ci HTTP API endpoint cannot listen on 127.0.0.1:4567");
+    expect(message).toContain("--ci-api-port <n> or HOLONET_CI_API_PORT=<n>");
+  });
+
+  it("stops the start when a stage's endpoint cannot have its port", async () => {
+    const dataDir = freshFolder();
+    const start = startLocalCloud({ root, dataDir, ports: { ...FREE_PORTS, "prod-web": takenPort } });
+    await expect(start).rejects.toMatchObject({ endpoint: "prod-web", port: takenPort });
+    expect(runningCloud(dataDir)).toBeUndefined();
+  }, 60_000);
+
   it("stops the cloud's start with that error, and leaves the data folder free for the next start", async () => {
     const dataDir = freshFolder();
     const start = startLocalCloud({ root, dataDir, ports: { ...FREE_PORTS, logs: takenPort } });
@@ -89,7 +105,12 @@ describe("one data folder, one cloud", () => {
       const second = startLocalCloud({ root, dataDir, ports: FREE_PORTS });
       await expect(second).rejects.toBeInstanceOf(DataDirInUseError);
       await second.catch((error: DataDirInUseError) =>
-        expect(error.holder.endpoints).toMatchObject({ api: cloud.api, dashboard: cloud.dashboard }),
+        expect(error.holder.endpoints).toMatchObject({
+          api: cloud.api,
+          dashboard: cloud.dashboard,
+          "ci-api": cloud.stages.ci.api,
+          "prod-web": cloud.stages.prod.web,
+        }),
       );
       // The refusal touched nothing of the first cloud's.
       expect(existsSync(devConfigPath(dataDir))).toBe(true);
