@@ -18,9 +18,13 @@ means the stack is up to date: it says so and exits 0.
   --dry-run         print the planned changes, then delete the change set; nothing changes
   -h, --help        this text
 
+A stage destroyed earlier left its data bucket (DeletionPolicy Retain): the change set imports it, saved
+quotes and all (CloudFormation's ImportExistingResources), instead of failing on a name that is taken.
+
 AWS credentials and region come from the usual places (AWS_PROFILE, AWS_REGION, ~/.aws/...); the stack
-needs CAPABILITY_NAMED_IAM. This machine has no AWS account: the command's decisions are unit-tested
-(infra/tests/deploy-decisions.test.ts), but it has never been run against AWS from here.`;
+needs CAPABILITY_NAMED_IAM. Against the local cloud: eval "$(pnpm -s local-env)" while pnpm dev runs, which
+points AWS_ENDPOINT_URL_CLOUDFORMATION at it. This has been run against the local cloud's CloudFormation
+(for every stage), never against AWS from here.`;
 
 async function main(): Promise<number> {
   const parsed = readStageArguments(process.argv.slice(2), USAGE, { dryRun: true });

@@ -85,13 +85,14 @@ export async function planDestroy(
   return { aliases, emptied, data, ...(stage.stack && { stack: stage.stack }) };
 }
 
+const objects = (count = 0) => `${count} object${count === 1 ? "" : "s"}`;
 const aliasLine = (a: StagePlan["aliases"][number]) =>
   `alias ${a.alias} of ${a.functionName} (on version ${a.version}; the versions stay)`;
-const emptiedLine = (b: BucketContents) => `${b.keys?.length ?? 0} object(s) in s3://${b.bucket}`;
+const emptiedLine = (b: BucketContents) => `${objects(b.keys?.length)} in s3://${b.bucket}`;
 const stackLine = (stack: string) =>
   `the stack ${stack}: its roles, HTTP API and web bucket (the data bucket is retained)`;
 const dataLine = (b: BucketContents) =>
-  `s3://${b.bucket} and its ${b.keys?.length ?? 0} object(s), after the stack (--delete-data)`;
+  `s3://${b.bucket} and its ${objects(b.keys?.length)}, after the stack (--delete-data)`;
 const missingLine = (b: BucketContents) => `s3://${b.bucket}: does not exist`;
 
 /** What the plan removes, one line each, in the order destroyStage removes them. */
@@ -109,7 +110,7 @@ export function describeKept(plan: StagePlan): string | undefined {
   const { data } = plan;
   if (data.delete) return undefined;
   if (!data.keys) return missingLine(data);
-  return `kept: s3://${data.bucket} with ${data.keys.length} objects (retained; the next deploy:stack adopts it; --delete-data removes it)`;
+  return `kept: s3://${data.bucket} with ${objects(data.keys.length)} (retained; the next deploy:stack adopts it; --delete-data removes it)`;
 }
 
 /** Whether the plan removes anything at all. */
@@ -156,10 +157,8 @@ export async function destroyStage(
     );
   }
   for (const bucket of existing.emptied) {
-    await step(
-      `deleting ${bucket.keys?.length} object(s) in s3://${bucket.bucket}`,
-      emptiedLine(bucket),
-      () => deleteKeys(clients.s3, bucket),
+    await step(`deleting ${objects(bucket.keys?.length)} in s3://${bucket.bucket}`, emptiedLine(bucket), () =>
+      deleteKeys(clients.s3, bucket),
     );
   }
   const { stack, data } = plan;
@@ -177,7 +176,7 @@ export async function destroyStage(
   }
   if (data.delete && data.keys) {
     await step(
-      `deleting s3://${data.bucket} and its ${data.keys.length} object(s)`,
+      `deleting s3://${data.bucket} and its ${objects(data.keys.length)}`,
       dataLine(data),
       async () => {
         await deleteKeys(clients.s3, data);

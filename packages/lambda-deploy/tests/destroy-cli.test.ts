@@ -96,13 +96,13 @@ describe("pnpm run destroy", () => {
     await putSite();
     const result = await destroy();
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`  1 object(s) in s3://${WEB}`);
+    expect(result.stdout).toContain(`  1 object in s3://${WEB}`);
     expect(result.stdout).toContain(`  ${KEPT}`);
     expect(result.stdout).not.toContain("Stage dev destroyed.");
     expect(result.stderr).toContain(
       "deleting the stack holonet-dev failed: CloudFormation still has holonet-dev, as DELETE_FAILED",
     );
-    expect(result.stderr).toContain(`Removed: 1 object(s) in s3://${WEB}.`);
+    expect(result.stderr).toContain(`Removed: 1 object in s3://${WEB}.`);
     expect(result.stderr).toContain("Left: the stack holonet-dev");
     expect(await keysIn(DATA)).toEqual(["quotes/a.json", "quotes/b.json"]);
   });
@@ -111,9 +111,9 @@ describe("pnpm run destroy", () => {
     stacks.set("holonet-dev", { afterDelete: "DELETE_FAILED" });
     const result = await destroy(["--delete-data"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`  s3://${DATA} and its 2 object(s), after the stack (--delete-data)`);
+    expect(result.stdout).toContain(`  s3://${DATA} and its 2 objects, after the stack (--delete-data)`);
     expect(result.stderr).toContain(
-      `Left: the stack holonet-dev: its roles, HTTP API and web bucket (the data bucket is retained); s3://${DATA} and its 2 object(s)`,
+      `Left: the stack holonet-dev: its roles, HTTP API and web bucket (the data bucket is retained); s3://${DATA} and its 2 objects`,
     );
     expect(await keysIn(DATA)).toEqual(["quotes/a.json", "quotes/b.json"]);
   });
@@ -148,7 +148,7 @@ describe("pnpm run destroy", () => {
     const result = await destroy(["--delete-data"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`deleting s3://${DATA} and its 2 object(s)`);
+    expect(result.stdout).toContain(`deleting s3://${DATA} and its 2 objects`);
     await expect(keysIn(DATA)).rejects.toThrow(/does not exist/);
   });
 
@@ -156,7 +156,7 @@ describe("pnpm run destroy", () => {
     const result = await destroy(["--delete-data"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`  s3://${DATA}: does not exist`);
-    expect(result.stdout).not.toContain(`0 object(s) in s3://${DATA}`);
+    expect(result.stdout).not.toContain(`0 objects in s3://${DATA}`);
     expect(result.stdout).toContain("Nothing to remove.");
     const kept = await destroy();
     expect(kept.stdout).toContain(`  s3://${DATA}: does not exist`);
