@@ -27,6 +27,8 @@ points AWS_ENDPOINT_URL_CLOUDFORMATION at it. This has been run against the loca
 (for every stage), never against AWS from here.`;
 
 async function main(): Promise<number> {
+  // On Node 20 the SDK warns, at every client, of its future releases: noise for a person deploying.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const parsed = readStageArguments(process.argv.slice(2), USAGE, { dryRun: true });
   if ("exitCode" in parsed) return parsed.exitCode;
   try {

@@ -20,12 +20,13 @@ export async function showHistory(name: string, alias: string): Promise<number> 
     const { current, entries } = await releaseHistory(lambda, name, alias);
     console.log(`${name}:${alias} serves`);
     say(historyLine(current));
+    const earlier = entries.filter((each) => each.version !== current.version);
     console.log(
-      entries.length
+      earlier.length
         ? "served before it, after a passed smoke test (newest first):"
-        : "no earlier release is recorded.",
+        : "no earlier release is recorded: nothing to roll back to.",
     );
-    for (const entry of entries.filter((each) => each.version !== current.version)) say(historyLine(entry));
+    for (const entry of earlier) say(historyLine(entry));
     return 0;
   } finally {
     lambda.destroy();
