@@ -19,7 +19,7 @@ const event = readFileSync(path.join(root, "services", "quote", "events", "direc
 const runs = Number(process.argv[2] ?? 20);
 const TIMEOUT_MS = 10_000;
 
-const builds = createRequire(path.join(root, "packages", "node-builds", "package.json"));
+const builds = createRequire(path.join(root, "packages", "local-cloud", "node-builds", "package.json"));
 const nodes = new Map([
   ["machine's", process.execPath],
   ...["22", "24"].map((major) => [

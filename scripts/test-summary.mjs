@@ -10,7 +10,9 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 
 function testedPackages() {
-  return ["packages", "services", "."].flatMap((group) => {
+  // The workspace's folders (pnpm-workspace.yaml): services/*, packages/<kind>/*, infra.
+  const kinds = readdirSync(path.join(root, "packages")).map((kind) => path.join("packages", kind));
+  return ["services", ...kinds, "."].flatMap((group) => {
     const dirs =
       group === "." ? ["infra"] : readdirSync(path.join(root, group)).map((name) => path.join(group, name));
     return dirs.filter((dir) => {
