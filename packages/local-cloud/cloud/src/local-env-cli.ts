@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
-import { handleBrokenPipe } from "@holonet/local-invoke/broken-pipe";
-import { probeEndpoint } from "@holonet/local-invoke/endpoint-probe";
-import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { handleBrokenPipe } from "@holonet/cli-support/broken-pipe";
+import { probeEndpoint } from "@holonet/cli-support/endpoint-probe";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { devConfigPath, readDevConfig } from "./dev-config";
 import { sdkEnvironment } from "./sdk-environment";
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { type Endpoint, portVariable } from "./endpoint-ports";
 
 /** Each endpoint as the banner names it; its option is named after the key (--s3-port, HOLONET_S3_PORT). */

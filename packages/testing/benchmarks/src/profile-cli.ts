@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { bucketName, FUNCTION_NAMES, FUNCTIONS } from "@holonet/infra/app-definition";
-import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { localS3Environment, startTemporaryS3 } from "@holonet/local-s3/local-s3";
 import { freePort } from "./free-port";
 import { closeHttpClient, httpRequest } from "./http-client";

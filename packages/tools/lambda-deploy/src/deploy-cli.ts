@@ -14,8 +14,8 @@ import {
   stageAlias,
 } from "@holonet/infra/app-definition";
 import { isStage, stackName } from "@holonet/infra/stack-names";
-import { buildPackages } from "@holonet/local-invoke/build-services";
-import { findWorkspaceRoot } from "@holonet/local-invoke/workspace-root";
+import { buildPackages } from "@holonet/cli-support/build-services";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { codeSha256, zipDirectory } from "./bundle-zip";
 import { HELP } from "./cli-help";

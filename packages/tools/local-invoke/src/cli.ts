@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { handleBrokenPipe } from "@holonet/cli-support/broken-pipe";
+import { BuildError, buildPackages } from "@holonet/cli-support/build-services";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, isFunctionName } from "@holonet/infra/app-definition";
 import { RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
-import { handleBrokenPipe } from "./broken-pipe";
-import { BuildError, buildPackages } from "./build-services";
 import { type BundleFunction, invocationLog, invokeOnce } from "./invoke-bundle";
 import { startInvokeS3 } from "./invoke-s3";
 import { CloudNotRunningError } from "./running-cloud";
@@ -17,7 +18,6 @@ import {
   samplesSummary,
 } from "./sample-report";
 import { serviceFunction } from "./service-function";
-import { findWorkspaceRoot } from "./workspace-root";
 
 const HELP = `Usage:
   pnpm invoke <service> <event.json>          from the repository's root

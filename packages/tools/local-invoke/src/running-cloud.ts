@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { probeEndpoint } from "./endpoint-probe";
+import { probeEndpoint } from "@holonet/cli-support/endpoint-probe";
 
 /** `--cloud` asked for the running local cloud, and none answers: what to do instead. */
 export class CloudNotRunningError extends Error {
