@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import { sdkSigner } from "@holonet/test-kit/raw-request";
 import { describe, expect, it } from "vitest";
-import { sdkSigner } from "../src/sdk-signer";
 import { type Credential, presignUrl, type SignedRequest, verifySignature } from "../src/signature-v4";
 
 const developer: Credential = { accessKeyId: "HOLONETDEVAAAAAAAAAA", secretAccessKey: "developer-secret" };

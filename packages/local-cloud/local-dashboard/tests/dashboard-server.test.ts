@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ErrorBody } from "@holonet/contracts/error-body";
+import { rawRequest } from "@holonet/test-kit/raw-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BucketInfo,
@@ -16,7 +17,6 @@ import { DashboardHttpError, dashboardClient } from "../src/dashboard-client";
 import { type Dashboard, startDashboard } from "../src/dashboard-server";
 import { buildPageForTest } from "./support/built-page";
 import { fixtureSource } from "./support/fixture-source";
-import { rawRequest } from "./support/raw-request";
 
 const NEWEST = "7f3c2a1e-0b4d-4c5e-9a8f-000000000004";
 const STORE_SAVE = "7f3c2a1e-0b4d-4c5e-9a8f-000000000002";
@@ -139,7 +139,7 @@ describe("the dashboard's JSON API", () => {
   );
 
   it("is read-only: other methods answer 405 with Allow", async () => {
-    const answer = await rawRequest(`${dashboard.url}/api/metrics`, { method: "POST" });
+    const answer = await rawRequest({ url: `${dashboard.url}/api/metrics`, method: "POST" });
 
     expect(answer.status).toBe(405);
     expect(answer.headers.allow).toBe("GET, HEAD");
@@ -147,7 +147,7 @@ describe("the dashboard's JSON API", () => {
   });
 
   it("answers HEAD with the headers of GET and no body", async () => {
-    const answer = await rawRequest(`${dashboard.url}/api/cost`, { method: "HEAD" });
+    const answer = await rawRequest({ url: `${dashboard.url}/api/cost`, method: "HEAD" });
 
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
@@ -157,10 +157,12 @@ describe("the dashboard's JSON API", () => {
 
   it("answers only to loopback host names, so a rebound DNS name cannot read it", async () => {
     const port = new URL(dashboard.url).port;
-    const foreign = await rawRequest(`${dashboard.url}/api/metrics`, {
+    const foreign = await rawRequest({
+      url: `${dashboard.url}/api/metrics`,
       headers: { host: `evil.example:${port}` },
     });
-    const local = await rawRequest(`${dashboard.url}/api/metrics`, {
+    const local = await rawRequest({
+      url: `${dashboard.url}/api/metrics`,
       headers: { host: `localhost:${port}` },
     });
 

@@ -6,7 +6,7 @@ import {
   LambdaClient,
   ListFunctionsCommand,
 } from "@aws-sdk/client-lambda";
-import { rawRequest } from "@holonet/local-auth/sdk-signer";
+import { rawRequest } from "@holonet/test-kit/raw-request";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { functionInput, type Harness, payloadOf, startHarness, zipFixture } from "./service-harness";
 

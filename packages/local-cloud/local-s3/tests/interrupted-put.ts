@@ -1,7 +1,7 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { type ClientRequest, type IncomingMessage, request } from "node:http";
-import { sdkSigner } from "@holonet/local-auth/sdk-signer";
 import type { Credential } from "@holonet/local-auth/signature-v4";
+import { sdkSigner } from "@holonet/test-kit/raw-request";
 
 /** A PUT whose client has sent the first half of its body and holds the rest back. */
 export interface HeldPut {

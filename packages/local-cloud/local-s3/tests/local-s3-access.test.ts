@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
-import { rawRequest } from "@holonet/local-auth/sdk-signer";
+import { rawRequest } from "@holonet/test-kit/raw-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalS3, localS3ClientConfig, startLocalS3 } from "../src/local-s3";
 

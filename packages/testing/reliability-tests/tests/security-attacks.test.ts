@@ -21,8 +21,8 @@ import {
 } from "@holonet/browser-test/chromium";
 import { bucketName } from "@holonet/infra/app-definition";
 import { type LocalCredentials, loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
-import { rawRequest } from "@holonet/local-auth/sdk-signer";
 import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
+import { rawRequest } from "@holonet/test-kit/raw-request";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevProcess, startDevProcess } from "./support/dev-process";

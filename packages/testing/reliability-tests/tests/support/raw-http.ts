@@ -1,4 +1,5 @@
-import { type Agent, request } from "node:http";
+import type { Agent } from "node:http";
+import { rawRequest } from "@holonet/test-kit/raw-request";
 
 export interface RawRequest {
   method: string;
@@ -16,40 +17,16 @@ export interface RawResponse {
   body: Buffer;
 }
 
-const TIMEOUT_MS = 15_000;
-
 /** One request to a loopback base URL, with node:http so that methods, paths and headers go out unchanged. */
-export function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawResponse> {
-  const url = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: raw.method,
-        path: raw.path,
-        // Node's client frames a GET's body with no length at all, which the server then reads as a second,
-        // broken request: a length always frames it.
-        headers: {
-          ...raw.headers,
-          ...(raw.body !== undefined && { "content-length": String(Buffer.byteLength(raw.body)) }),
-        },
-        timeout: TIMEOUT_MS,
-        agent: raw.agent ?? false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on("error", reject);
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error(`No answer within ${TIMEOUT_MS} ms`)));
-    req.on("error", reject);
-    req.end(raw.body);
+export async function sendRaw(baseUrl: string, raw: RawRequest): Promise<RawResponse> {
+  const answer = await rawRequest({
+    url: new URL(baseUrl).origin + raw.path,
+    method: raw.method,
+    ...(raw.headers && { headers: raw.headers }),
+    ...(raw.body !== undefined && { body: raw.body }),
+    ...(raw.agent && { agent: raw.agent }),
   });
+  return { status: answer.status, headers: answer.headers, body: answer.bytes };
 }
 
 /** POST /quotes with a JSON body: a save, as the website sends it. */
