@@ -166,4 +166,24 @@ describe("the layers", () => {
       byName.delete("@holonet/y");
     }
   });
+
+  it("is the map the README draws: every package folder listed under its layer's folder", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const map = readme.slice(readme.indexOf("## The repository"));
+    const listed = new Map<string, string[]>();
+    let folder = "";
+    for (const line of map.split("\n")) {
+      const group = /^(packages\/[\w-]+)\//.exec(line)?.[1];
+      if (group) listed.set((folder = group), []);
+      const entry = /^ {2}([\w-]+)\//.exec(line)?.[1];
+      if (entry && folder) listed.get(folder)?.push(entry);
+    }
+    for (const [layer, dir] of Object.entries(LAYER_FOLDERS)) {
+      if (layer === "service") continue;
+      const onDisk = readdirSync(path.join(root, dir), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+      expect(listed.get(dir)?.sort(), dir).toEqual(onDisk.sort());
+    }
+  });
 });
