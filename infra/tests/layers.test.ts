@@ -174,7 +174,10 @@ describe("the layers", () => {
     let folder = "";
     for (const line of map.split("\n")) {
       const group = /^(packages\/[\w-]+)\//.exec(line)?.[1];
-      if (group) listed.set((folder = group), []);
+      if (group) {
+        folder = group;
+        listed.set(folder, []);
+      }
       const entry = /^ {2}([\w-]+)\//.exec(line)?.[1];
       if (entry && folder) listed.get(folder)?.push(entry);
     }
