@@ -182,7 +182,7 @@ describe("deploying one service to the local cloud", () => {
     expect(saved.status).toBe(201);
     const { status, output } = await deployCli("destroy", "--stage", "dev", "--yes");
     expect(output).toMatch(/alias dev of holonet-quote/);
-    expect(output).toMatch(/object\(s\) in s3:\/\/holonet-dev-web/);
+    expect(output).toMatch(/objects in s3:\/\/holonet-dev-web/);
     expect(output).toMatch(/the stack holonet-dev/);
     expect(output).toMatch(/Stage dev destroyed/);
     expect(status).toBe(0);

@@ -1,5 +1,6 @@
 // The HTTP API's settings and records, in a module of their own: the gateway's parts read them, and
 // http-api.ts, which starts the gateway from those parts, must not be imported back by them.
+import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
 
 export interface GatewayRoute {
   method: string;
@@ -17,20 +18,6 @@ export interface CorsSettings {
   allowCredentials?: boolean;
 }
 
-/**
- * What Lambda made of one invocation. Each failure reaches the client as the same 500, as API Gateway
- * answers it; the kinds differ in what the gateway records of why (`GatewayRecord.integrationError`).
- */
-export type InvokeOutcome =
-  /** The function ran and returned: its result, for the payload format to map. */
-  | { kind: "answered"; payload: Buffer }
-  /** The function ran and failed (its error, a timeout, a crash): Lambda's error payload. */
-  | { kind: "function-error"; payload: Buffer }
-  /** Lambda refused to run it for want of concurrency (TooManyRequestsException), with its Reason. */
-  | { kind: "throttled"; reason: string }
-  /** The Lambda API refused the invocation for another reason, e.g. RequestEntityTooLargeException. */
-  | { kind: "refused"; errorType: string };
-
 export interface HttpApiOptions {
   /** 0 (the default) for any free port; the API listens on 127.0.0.1 only. */
   port?: number;
@@ -44,13 +31,15 @@ export interface HttpApiOptions {
   integrationTimeoutSeconds: number;
   /**
    * Invokes the route's function with the event (JSON bytes) and the request's trace header, and says what
-   * became of it. A rejection is a fault of the invoke itself, answered with a 500 like any failure.
+   * became of it, in the Lambda service's own terms. Each failure reaches the client as the same 500, as API
+   * Gateway answers it; the kinds differ in what the gateway records of why (`GatewayRecord.integrationError`).
+   * A rejection is a fault of the invoke itself, answered with a 500 like any failure.
    */
   invoke: (
     target: GatewayRoute["target"],
     event: Buffer,
     trace: { traceHeader: string },
-  ) => Promise<InvokeOutcome>;
+  ) => Promise<InvocationOutcome>;
   apiId?: string;
   region?: string;
   accountId?: string;

@@ -5,13 +5,7 @@ import { createGatewayHandler } from "./gateway-handler";
 import type { HttpApiOptions } from "./http-api-options";
 
 // Its settings, for whoever starts the API (the local cloud) to import from here.
-export type {
-  CorsSettings,
-  GatewayRecord,
-  GatewayRoute,
-  HttpApiOptions,
-  InvokeOutcome,
-} from "./http-api-options";
+export type { CorsSettings, GatewayRecord, GatewayRoute, HttpApiOptions } from "./http-api-options";
 
 export interface HttpApi {
   url: string;

@@ -1,8 +1,13 @@
+import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
 import { type GatewayError, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE } from "./gateway-errors";
-import type { GatewayRoute, HttpApiOptions, InvokeOutcome } from "./http-api-options";
+import type { GatewayRoute, HttpApiOptions } from "./http-api-options";
 import { type GatewayResponse, mapLambdaResponse } from "./lambda-response";
 
-export type IntegrationResult = InvokeOutcome | { kind: "timed-out" } | { kind: "failed"; error: unknown };
+/** What became of a call: the invocation's outcome, the gateway's own timeout, or a fault of the invoke itself. */
+export type IntegrationResult =
+  | InvocationOutcome
+  | { kind: "timed-out" }
+  | { kind: "failed"; error: unknown };
 
 /** The answer to the client, and why the integration failed when it did (for the gateway's record). */
 export interface IntegrationAnswer extends GatewayResponse {
@@ -23,7 +28,7 @@ export function callIntegration(
 ): Promise<IntegrationResult> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ kind: "timed-out" }), timeoutMs);
-    let pending: Promise<InvokeOutcome>;
+    let pending: Promise<InvocationOutcome>;
     try {
       pending = invoke(target, event, trace);
     } catch (error) {

@@ -8,6 +8,14 @@ export function announcesBody(req: IncomingMessage): boolean {
   return (length !== undefined && length !== "0") || req.headers["transfer-encoding"] !== undefined;
 }
 
+/** The body, when the request announces one, up to `limit` bytes; undefined when it announces none. */
+export function readRequestBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Buffer | undefined | typeof TOO_LARGE> {
+  return announcesBody(req) ? readBody(req, limit) : Promise.resolve(undefined);
+}
+
 /**
  * Reads the body up to `limit` bytes. Past the limit it stops reading at once (a declared length too large is
  * refused before a byte is read) and answers TOO_LARGE; nothing beyond the limit is held in memory.

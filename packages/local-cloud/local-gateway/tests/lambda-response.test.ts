@@ -1,17 +1,17 @@
+import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
 import { afterEach, describe, expect, it } from "vitest";
-import type { InvokeOutcome } from "../src/http-api";
 import { json, rawRequest, startTestApi, type TestApi } from "./test-api";
 
 let gateway: TestApi;
 afterEach(() => gateway.close());
 
-async function answerWith(outcome: InvokeOutcome) {
+async function answerWith(outcome: InvocationOutcome) {
   gateway = await startTestApi({ answer: () => outcome });
   const response = await fetch(`${gateway.api.url}/quote`);
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
-const payload = (text: string): InvokeOutcome => ({ kind: "answered", payload: Buffer.from(text) });
+const payload = (text: string): InvocationOutcome => ({ kind: "answered", payload: Buffer.from(text) });
 
 describe("mapping the function's result (format 2.0)", () => {
   it("answers a plain object as a 200 application/json with the result as the body", async () => {
@@ -86,7 +86,7 @@ describe("mapping the function's result (format 2.0)", () => {
     ["a header value with a line break", json({ statusCode: 200, headers: { a: "x\r\ny: z" } })],
     ["cookies that are not strings", json({ statusCode: 200, cookies: [1] })],
   ])("answers %s with AWS's 500", async (_name, outcome) => {
-    const { response, body } = await answerWith(outcome as InvokeOutcome);
+    const { response, body } = await answerWith(outcome as InvocationOutcome);
     expect(response.status).toBe(500);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(body.toString())).toEqual({ message: "Internal Server Error" });

@@ -1,12 +1,7 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import type { APIGatewayProxyEventV2 } from "@aws-lambda-powertools/parser/types";
-import {
-  type CorsSettings,
-  type HttpApi,
-  type HttpApiOptions,
-  type InvokeOutcome,
-  startHttpApi,
-} from "../src/http-api";
+import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
+import { type CorsSettings, type HttpApi, type HttpApiOptions, startHttpApi } from "../src/http-api";
 
 export const QUOTE_ROUTES: HttpApiOptions["routes"] = [
   { method: "GET", path: "/quote", target: { functionName: "holonet-quote", qualifier: "dev" } },
@@ -35,7 +30,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-const json = (value: unknown): InvokeOutcome => ({
+const json = (value: unknown): InvocationOutcome => ({
   kind: "answered",
   payload: Buffer.from(JSON.stringify(value)),
 });
@@ -43,7 +38,7 @@ const json = (value: unknown): InvokeOutcome => ({
 /** Starts a gateway whose functions record their event and answer with `answer` (by default a 200 echo). */
 export async function startTestApi(
   overrides: Partial<HttpApiOptions> & {
-    answer?: (event: Record<string, unknown>) => Promise<InvokeOutcome> | InvokeOutcome;
+    answer?: (event: Record<string, unknown>) => Promise<InvocationOutcome> | InvocationOutcome;
   } = {},
 ): Promise<TestApi> {
   const events: APIGatewayProxyEventV2[] = [];

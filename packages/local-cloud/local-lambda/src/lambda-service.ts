@@ -6,13 +6,15 @@ import { presignUrl } from "@holonet/local-auth/signature-v4";
 import type { OperationsContext } from "./function-operations";
 import { openFunctionStore } from "./function-store";
 import { createInstancePool } from "./instance-pool";
+import { type IntegrationRequest, type InvocationOutcome, invokeForOutcome } from "./invocation-outcome";
 import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
 import { invokeFunction } from "./invoke-function";
 import type { InvokeRequest, InvokeResult } from "./invoke-request";
 import { lambdaApiHandler } from "./lambda-api";
 
-// The types of the service's options and of `invoke` live in modules of their own, which the service's
+// The types of the service's options and of its invokes live in modules of their own, which the service's
 // internals import; the service's users know them from here.
+export type { IntegrationRequest, InvocationOutcome } from "./invocation-outcome";
 export type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
 export type { InvokeRequest, InvokeResult } from "./invoke-request";
 
@@ -46,6 +48,11 @@ export interface LambdaService {
   endpoint: string;
   /** Invoke, as the API's Invoke; throws errors with Lambda's `name` and `status`. */
   invoke(request: InvokeRequest): Promise<InvokeResult>;
+  /**
+   * A synchronous invoke that answers the Lambda API's refusals as outcomes instead of throwing them, for
+   * API Gateway's Lambda integration; it rejects only on a fault of the service itself.
+   */
+  invokeForIntegration(request: IntegrationRequest): Promise<InvocationOutcome>;
   close(): Promise<void>;
 }
 
@@ -114,6 +121,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
   return {
     endpoint,
     invoke,
+    invokeForIntegration: (request) => invokeForOutcome(invoke, request),
     async close() {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
