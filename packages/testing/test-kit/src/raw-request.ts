@@ -1,7 +1,13 @@
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { type Agent, request as send } from "node:http";
-import type { Credential } from "@holonet/local-auth/signature-v4";
 import { SignatureV4 } from "@smithy/signature-v4";
+
+/** Keys to sign with, as the SDK takes them (the test kit is below every package it tests: no import of theirs). */
+export interface Credential {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
 
 const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
   typeof data === "string"
