@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { handleBrokenPipe } from "@holonet/cli-support/broken-pipe";
 import { probeEndpoint } from "@holonet/cli-support/endpoint-probe";
 import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
+import { loadOrCreateCredentials } from "@holonet/local-auth/local-credentials";
 import { devConfigPath, readDevConfig } from "./dev-config";
 import { sdkEnvironment } from "./sdk-environment";
 

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FUNCTION_NAMES, FUNCTIONS } from "@holonet/infra/app-definition";
 import { buildPackages } from "@holonet/cli-support/build-services";
 import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
+import { FUNCTION_NAMES, FUNCTIONS } from "@holonet/infra/app-definition";
 import type { BenchContext } from "./bench-context";
 import { FULL, QUICK } from "./bench-settings";
 import { type Figure, withBefore } from "./figures";

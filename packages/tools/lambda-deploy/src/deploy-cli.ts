@@ -2,6 +2,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
+import { buildPackages } from "@holonet/cli-support/build-services";
+import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import {
   bucketName,
   FUNCTION_NAMES,
@@ -14,8 +16,6 @@ import {
   stageAlias,
 } from "@holonet/infra/app-definition";
 import { isStage, stackName } from "@holonet/infra/stack-names";
-import { buildPackages } from "@holonet/cli-support/build-services";
-import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { syncSite } from "@holonet/static-site/sync-site";
 import { codeSha256, zipDirectory } from "./bundle-zip";
 import { HELP } from "./cli-help";
