@@ -62,6 +62,8 @@ async function initialize(session: Session): Promise<Handler | undefined> {
 }
 
 async function invoke(message: InvokeMessage): Promise<void> {
+  // Parsed before any clock starts, as the IPC channel parsed the event object before.
+  const event = message.eventJson === undefined ? undefined : JSON.parse(message.eventJson);
   const requestId = message.invocation.awsRequestId;
   openInvocationLog(!loaded && rules.callbacks ? "undefined" : requestId);
   // Lambda sets the trace header per invocation (and the AWS SDK passes it on to the calls the function makes):
@@ -82,7 +84,7 @@ async function invoke(message: InvokeMessage): Promise<void> {
   watchFunctionWork();
   session.startedAt = performance.now();
   const call = rules.callbacks ? callWithCallbacks : callAsync;
-  await call(loaded, message.event, data, answerFor(session));
+  await call(loaded, event, data, answerFor(session));
 }
 
 process.on("message", (message: InvokeMessage) => {

@@ -135,3 +135,22 @@ describe("a function instance stays warm between invocations, as a Lambda sandbo
     ]);
   });
 });
+
+describe("the event and the result travel as JSON text", () => {
+  it("hands the function JSON.parse of the text it is given, and keeps the text the runner answered", async () => {
+    const echo = instance("context-echo", "app.handler");
+    const text = '{"b":1,"a":[1.50,"\\u00e9"],"__proto__":{"x":1},"n":null,"b":2}';
+    const outcome = await echo.invokeJson(text);
+
+    expect((outcome.payload as { event: unknown }).event).toEqual(JSON.parse(text));
+    expect(outcome.payloadJson).toBe(JSON.stringify(outcome.payload));
+  });
+
+  it("hands an object event over as the IPC channel did: its JSON", async () => {
+    const echo = instance("context-echo", "app.handler");
+    const when = new Date(0);
+    const outcome = await echo.invoke({ when, skipped: undefined });
+
+    expect((outcome.payload as { event: unknown }).event).toEqual({ when: when.toJSON() });
+  });
+});

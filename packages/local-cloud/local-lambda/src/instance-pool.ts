@@ -27,7 +27,8 @@ export interface InstanceKey {
 
 export interface AcquireRequest {
   key: InstanceKey;
-  options: Omit<InstanceOptions, "inspectPort">;
+  /** The options of a new instance, asked for only when one starts. */
+  options: () => Omit<InstanceOptions, "inspectPort">;
   /** The function's reserved concurrency, if it has one. */
   reservedConcurrency: number | undefined;
   /** The sum of all functions' reservations: what the unreserved functions cannot use. */
@@ -112,8 +113,9 @@ export function createInstancePool(options: PoolOptions): InstancePool {
       const others = entries.filter((each) => each.key.functionName === request.key.functionName);
       await Promise.all(others.map(discard));
     }
+    const settings = request.options();
     const instance = startInstance({
-      ...request.options,
+      ...settings,
       // A function paused at a breakpoint would otherwise be killed at its timeout: under the debugger it
       // gets Lambda's longest, 900 s, as SAM's debug mode does too.
       ...(inspected &&

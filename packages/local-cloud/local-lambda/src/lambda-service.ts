@@ -8,7 +8,7 @@ import { openFunctionStore } from "./function-store";
 import { createInstancePool } from "./instance-pool";
 import { type IntegrationRequest, type InvocationOutcome, invokeForOutcome } from "./invocation-outcome";
 import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
-import { invokeFunction } from "./invoke-function";
+import { type InvokeContext, invokeFunction } from "./invoke-function";
 import type { InvokeRequest, InvokeResult } from "./invoke-request";
 import { lambdaApiHandler } from "./lambda-api";
 
@@ -16,7 +16,7 @@ import { lambdaApiHandler } from "./lambda-api";
 // internals import; the service's users know them from here.
 export type { IntegrationRequest, InvocationOutcome } from "./invocation-outcome";
 export type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
-export type { InvokeRequest, InvokeResult } from "./invoke-request";
+export type { InvokeRequest, InvokeResult, SerializedEvent } from "./invoke-request";
 
 export interface LambdaServiceOptions {
   /** Persistent state: functions, versions, aliases and their unzipped code; survives restarts. */
@@ -88,23 +88,21 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
       ),
     retire: (name, version) => pool.retire(name, version),
   };
-  const invoke = (request: InvokeRequest) =>
-    invokeFunction(
-      {
-        store,
-        region,
-        pool,
-        roleEnvironment: roleEnvironment(options.credentials),
-        background,
-        isClosing: () => closing,
-        ...(options.onLog && { onLog: options.onLog }),
-        ...(options.onInvocation && { onInvocation: options.onInvocation }),
-        ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
-        ...(options.onThrottle && { onThrottle: options.onThrottle }),
-        ...(options.eventRetryDelaysMs && { eventRetryDelaysMs: options.eventRetryDelaysMs }),
-      },
-      request,
-    );
+  // Settled once: every invocation shares it.
+  const invokeContext: InvokeContext = {
+    store,
+    region,
+    pool,
+    roleEnvironment: roleEnvironment(options.credentials),
+    background,
+    isClosing: () => closing,
+    ...(options.onLog && { onLog: options.onLog }),
+    ...(options.onInvocation && { onInvocation: options.onInvocation }),
+    ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
+    ...(options.onThrottle && { onThrottle: options.onThrottle }),
+    ...(options.eventRetryDelaysMs && { eventRetryDelaysMs: options.eventRetryDelaysMs }),
+  };
+  const invoke = (request: InvokeRequest) => invokeFunction(invokeContext, request);
   const auth: AwsEndpoint = {
     protocol: "rest-json",
     ...scope,
