@@ -38,6 +38,11 @@ export interface InstanceOptions {
   inspectPort?: number;
   /** The version's LoggingConfig.LogGroup; Lambda's default group otherwise. */
   logGroupName?: string;
+  /**
+   * Node's module compile cache for this instance's runtime (see runner-protocol.ts): the folder, shared by
+   * the instances of one runtime. None when absent.
+   */
+  compileCacheDir?: string;
 }
 
 /** What the caller knows of an invocation before it runs. */
@@ -188,13 +193,14 @@ function invoke(
   const run: InvocationRun = { requestId: info.awsRequestId, started, cold };
   return new Promise<InvokeOutcome>((resolve) => {
     state.current = watch(instance, run, resolve);
-    const { taskRoot, handler } = options;
+    const { taskRoot, handler, compileCacheDir } = options;
     instance.runner.invoke({
       type: "invoke",
       taskRoot,
       handler,
       ...(eventJson !== undefined && { eventJson }),
       invocation: info,
+      ...(compileCacheDir !== undefined && { compileCacheDir }),
     });
   });
 }

@@ -15,6 +15,11 @@ export interface InvokeMessage {
    */
   eventJson?: string;
   invocation: InvocationInfo;
+  /**
+   * Where Node's module compile cache lives for this runtime (module.enableCompileCache, Node >= 22.1): set
+   * before the handler's module loads, so that later cold starts skip compiling the bundle. Absent: no cache.
+   */
+  compileCacheDir?: string;
 }
 
 /** Runner -> parent: the handler is loaded (the cold start's init is over); the function's timeout starts now. */

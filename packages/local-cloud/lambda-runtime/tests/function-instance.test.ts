@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, inspectorTargets } from "@holonet/test-kit/inspector";
 import { afterEach, describe, expect, it } from "vitest";
@@ -153,4 +155,28 @@ describe("the event and the result travel as JSON text", () => {
 
     expect((outcome.payload as { event: unknown }).event).toEqual({ when: when.toJSON() });
   });
+});
+
+describe("Node's module compile cache", () => {
+  it.each(["nodejs22.x", "nodejs24.x"])(
+    "on %s, fills the folder it is given and leaves the function's environment as it was",
+    async (runtime) => {
+      const folder = mkdtempSync(path.join(tmpdir(), "holonet-compile-cache-"));
+      try {
+        const cached = await instance("env-keys", "app.handler", { runtime, compileCacheDir: folder }).invoke(
+          {},
+        );
+        const plain = await instance("env-keys", "app.handler", { runtime }).invoke({});
+
+        expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(0);
+        expect(cached.error).toBeUndefined();
+        expect((cached.payload as { names: string[] }).names).toEqual(
+          (plain.payload as { names: string[] }).names,
+        );
+        expect((cached.payload as { names: string[] }).names).not.toContain("NODE_COMPILE_CACHE");
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import {
   type FunctionInstance,
   type InstanceOptions,
@@ -14,6 +15,8 @@ export interface PoolOptions {
   idleTimeoutMs: number;
   /** This function's instances open the inspector on this port, so it runs one instance at a time. */
   inspect?: { functionName: string; port: number };
+  /** Node's module compile cache: a folder per runtime under this one. None when absent. */
+  compileCacheRoot?: string;
 }
 
 /** Which code and configuration an instance runs: a changed $LATEST has a new revision. */
@@ -28,7 +31,7 @@ export interface InstanceKey {
 export interface AcquireRequest {
   key: InstanceKey;
   /** The options of a new instance, asked for only when one starts. */
-  options: () => Omit<InstanceOptions, "inspectPort">;
+  options: () => Omit<InstanceOptions, "inspectPort" | "compileCacheDir">;
   /** The function's reserved concurrency, if it has one. */
   reservedConcurrency: number | undefined;
   /** The sum of all functions' reservations: what the unreserved functions cannot use. */
@@ -116,6 +119,10 @@ export function createInstancePool(options: PoolOptions): InstancePool {
     const settings = request.options();
     const instance = startInstance({
       ...settings,
+      // One folder per runtime: a cache written by one Node.js major is of no use to another.
+      ...(options.compileCacheRoot !== undefined && {
+        compileCacheDir: path.join(options.compileCacheRoot, settings.runtime),
+      }),
       // A function paused at a breakpoint would otherwise be killed at its timeout: under the debugger it
       // gets Lambda's longest, 900 s, as SAM's debug mode does too.
       ...(inspected &&

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { type AwsEndpoint, lambdaContentTypes } from "@holonet/local-auth/aws-request-guard";
 import { keyRingOf, type LocalCredentials, roleEnvironment } from "@holonet/local-auth/local-credentials";
 import { presignUrl } from "@holonet/local-auth/signature-v4";
@@ -41,6 +42,13 @@ export interface LambdaServiceOptions {
   onThrottle?: (execution: ExecutionRef) => void;
   /** The waits before each retry of a failed Event invocation: Lambda's 1 and 2 minutes unless given. */
   eventRetryDelaysMs?: readonly number[];
+  /**
+   * Node's module compile cache for the instances (Node >= 22), in `<dataDir>/compile-cache/<runtime>`: a
+   * cold start after the first of a bundle skips compiling it. On by default; a cold start then reports a
+   * shorter Init Duration than AWS's very first one would (docs/decisions/0013-lean-invocation-path.md), so a
+   * test that measures the first cold start itself turns it off.
+   */
+  compileCache?: boolean;
 }
 
 export interface LambdaService {
@@ -70,6 +78,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
   const pool = createInstancePool({
     accountConcurrency,
     idleTimeoutMs: IDLE_INSTANCE_MS,
+    ...(options.compileCache !== false && { compileCacheRoot: path.join(options.dataDir, "compile-cache") }),
     ...(options.inspect && { inspect: options.inspect }),
   });
   const background = new Set<Promise<void>>();
