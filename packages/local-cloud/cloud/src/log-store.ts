@@ -39,6 +39,8 @@ export interface LogStore {
   groups(): LogGroup[];
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * The local cloud's CloudWatch Logs, in memory: a group per function, a stream per function version and
  * day (on AWS it is one per instance; the Lambda service's log callback does not say which instance wrote
@@ -50,6 +52,17 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
   const groups = new Map<string, LogGroup>();
   const streamOf = new Map<string, string>();
   let sequence = 0;
+  // The UTC day of the last line, and when it began: a new Date and its ISO text per line cost more than
+  // the rest of an append, and the day changes once a day.
+  let day = "";
+  let dayStart = Number.NaN;
+  const dayOf = (at: number) => {
+    if (!(at >= dayStart && at < dayStart + DAY_MS)) {
+      day = new Date(at).toISOString().slice(0, 10);
+      dayStart = at - (((at % DAY_MS) + DAY_MS) % DAY_MS);
+    }
+    return day;
+  };
   /**
    * Drops the events past the limit in one go: when a group is read, or once it is a quarter over. One
    * splice per line, as it was, moves the whole array each time: about 40 us a line at 10,000 events, the
@@ -69,8 +82,7 @@ export function createLogStore(options: { limit?: number; now?: () => number } =
         group = { logGroupName: name, creationTime: at, streams: new Map(), events: [] };
         groups.set(name, group);
       }
-      const day = new Date(at).toISOString().slice(0, 10);
-      const key = `${name}\n${functionName}\n${version}\n${day}`;
+      const key = `${name}\n${functionName}\n${version}\n${dayOf(at)}`;
       let streamName = streamOf.get(key);
       if (!streamName) {
         // In a group of its own choosing, Lambda puts the function's name in front of the stream's name:

@@ -38,6 +38,11 @@ export interface InstanceOptions {
   inspectPort?: number;
   /** The version's LoggingConfig.LogGroup; Lambda's default group otherwise. */
   logGroupName?: string;
+  /**
+   * Node's module compile cache for this instance's runtime (see runner-protocol.ts): the folder, shared by
+   * the instances of one runtime. None when absent.
+   */
+  compileCacheDir?: string;
 }
 
 /** What the caller knows of an invocation before it runs. */
@@ -52,6 +57,11 @@ export interface Invocation {
 export interface FunctionInstance {
   /** Runs one invocation; an instance serves one at a time. */
   invoke(event: unknown, invocation?: Invocation): Promise<InvokeOutcome>;
+  /**
+   * Runs one invocation of an event its caller holds as JSON text: the text goes to the runner as it is, and
+   * the function gets JSON.parse of it, as `invoke` of that parsed value would give it.
+   */
+  invokeJson(eventJson: string, invocation?: Invocation): Promise<InvokeOutcome>;
   readonly busy: boolean;
   /** False once the process is gone (a timeout, a crash, an init error, close): replace the instance. */
   readonly alive: boolean;
@@ -82,6 +92,10 @@ interface Instance {
   node: RuntimeNode;
   stream: string;
   logGroupName: string;
+  /** What every invocation's info shares, settled once per instance. */
+  infoBase: Omit<InvocationInfo, "awsRequestId" | "invokedFunctionArn" | "deadlineMs" | "traceHeader">;
+  /** The unqualified ARN, for an invocation that names none. */
+  arn: string;
   runner: RunnerProcess;
   state: InstanceState;
 }
@@ -108,9 +122,21 @@ export function startInstance(options: InstanceOptions): FunctionInstance {
       ended: (detail) => end(state, runner, detail),
     },
   );
-  const instance: Instance = { options, node, stream, logGroupName, runner, state };
+  const infoBase = { ...options.identity, memoryMb: options.memoryMb, logStreamName: stream, logGroupName };
+  const arn = functionArn(options.identity);
+  const instance: Instance = { options, node, stream, logGroupName, infoBase, arn, runner, state };
   return {
-    invoke: (event, invocation = {}) => invoke(instance, event, invocation),
+    invoke: (event, invocation = {}) => {
+      // As the IPC channel serialised the event object: an undefined event stays undefined.
+      let eventJson: string | undefined;
+      try {
+        eventJson = JSON.stringify(event);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return invoke(instance, eventJson, invocation);
+    },
+    invokeJson: (eventJson, invocation = {}) => invoke(instance, eventJson, invocation),
     get busy() {
       return state.status === "busy";
     },
@@ -150,7 +176,11 @@ function end(state: InstanceState, runner: RunnerProcess, detail: string) {
   if (pending) void runner.finalLogs().then((logs) => pending.exited(detail, logs));
 }
 
-function invoke(instance: Instance, event: unknown, invocation: Invocation): Promise<InvokeOutcome> {
+function invoke(
+  instance: Instance,
+  eventJson: string | undefined,
+  invocation: Invocation,
+): Promise<InvokeOutcome> {
   const { state, options } = instance;
   if (state.status !== "idle") return Promise.reject(new Error(`The instance is ${state.status}.`));
   state.status = "busy";
@@ -163,22 +193,25 @@ function invoke(instance: Instance, event: unknown, invocation: Invocation): Pro
   const run: InvocationRun = { requestId: info.awsRequestId, started, cold };
   return new Promise<InvokeOutcome>((resolve) => {
     state.current = watch(instance, run, resolve);
-    const { taskRoot, handler } = options;
-    instance.runner.invoke({ type: "invoke", taskRoot, handler, event, invocation: info });
+    const { taskRoot, handler, compileCacheDir } = options;
+    instance.runner.invoke({
+      type: "invoke",
+      taskRoot,
+      handler,
+      ...(eventJson !== undefined && { eventJson }),
+      invocation: info,
+      ...(compileCacheDir !== undefined && { compileCacheDir }),
+    });
   });
 }
 
 /** What the function learns of its invocation (its context and environment). */
 function invocationInfo(instance: Instance, invocation: Invocation): InvocationInfo {
-  const { identity, memoryMb, timeoutSeconds } = instance.options;
   return {
-    ...identity,
-    memoryMb,
+    ...instance.infoBase,
     awsRequestId: invocation.requestId ?? randomUUID(),
-    invokedFunctionArn: invocation.invokedFunctionArn ?? functionArn(identity),
-    logStreamName: instance.stream,
-    logGroupName: instance.logGroupName,
-    deadlineMs: Date.now() + timeoutSeconds * 1000,
+    invokedFunctionArn: invocation.invokedFunctionArn ?? instance.arn,
+    deadlineMs: Date.now() + instance.options.timeoutSeconds * 1000,
     ...(invocation.traceHeader !== undefined && { traceHeader: invocation.traceHeader }),
   };
 }

@@ -60,11 +60,11 @@ function resultFrame(session: Session, outcome: Outcome, ending: boolean): strin
   };
   const id = session.message.invocation.awsRequestId;
   if (outcome.ok) {
-    // Both clients send a missing answer as JSON's null.
+    // Both clients send a missing answer as JSON's null; so does a value JSON has no text for (a function).
     return endOfInvocationFrame(id, {
       type: "result",
       ok: true,
-      payload: outcome.payload ?? null,
+      payloadJson: JSON.stringify(outcome.payload ?? null) ?? "null",
       ...measures,
     });
   }

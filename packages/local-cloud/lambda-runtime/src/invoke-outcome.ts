@@ -5,6 +5,8 @@ export interface InvokeOutcome {
   requestId: string;
   /** The handler's result, or undefined when it failed. */
   payload?: unknown;
+  /** The handler's result as the runner serialised it (JSON.parse of it is `payload`); undefined when it failed. */
+  payloadJson?: string;
   /** The function error, as Lambda reports it. */
   error?: LambdaErrorPayload;
   /** Everything the function wrote during the invocation, in order. */
@@ -33,8 +35,30 @@ export type MemoryPeak = { maxMemoryMb?: number };
 export function finishedOutcome(run: InvocationRun, result: ResultMessage, logs: string): InvokeOutcome {
   const { durationMs, initDurationMs, maxMemoryMb } = result;
   const measures = { durationMs, maxMemoryMb, ...(initDurationMs !== undefined && { initDurationMs }) };
-  const outcome = result.ok ? { payload: result.payload } : { error: result.error };
-  return { requestId: run.requestId, logs, ...outcome, ...measures, ...run.cold };
+  if (!result.ok) return { requestId: run.requestId, logs, error: result.error, ...measures, ...run.cold };
+  const outcome: InvokeOutcome = {
+    requestId: run.requestId,
+    logs,
+    payloadJson: result.payloadJson,
+    ...measures,
+  };
+  return withLazyPayload(Object.assign(outcome, run.cold), result.payloadJson);
+}
+
+/**
+ * `payload` parsed from the result's text once, on first read: the local cloud hands the text on to its
+ * caller, and most invocations never need the value. (A spread of the outcome reads it.)
+ */
+function withLazyPayload(outcome: InvokeOutcome, payloadJson: string): InvokeOutcome {
+  let parsed: { value: unknown } | undefined;
+  return Object.defineProperty(outcome, "payload", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      parsed ??= { value: JSON.parse(payloadJson) };
+      return parsed.value;
+    },
+  });
 }
 
 /** The process ended mid-invocation; the duration is as long as the parent waited. */

@@ -33,6 +33,18 @@ export function reportLines(fn: ReportedFunction, outcome: InvokeOutcome) {
   };
 }
 
+/**
+ * The lines of invocationLog, one string each without its line break, built as lines: a caller that hands
+ * out one line at a time need not join the log and split it again.
+ */
+export function invocationLogLines(fn: ReportedFunction, outcome: InvokeOutcome): string[] {
+  const lines = reportLines(fn, outcome);
+  const logs = outcome.logs;
+  const output = logs === "" ? [] : (logs.endsWith("\n") ? logs.slice(0, -1) : logs).split("\n");
+  const head = lines.initStart === undefined ? [lines.start] : [lines.initStart, lines.start];
+  return [...head, ...output, lines.end, lines.report];
+}
+
 /** An invocation's whole log as Lambda writes it to the stream: its lines around the function's output. */
 export function invocationLog(fn: ReportedFunction, outcome: InvokeOutcome): string {
   const lines = reportLines(fn, outcome);

@@ -8,8 +8,18 @@ export interface InvokeMessage {
   taskRoot: string;
   /** Lambda's handler string: `file.export`, the file relative to taskRoot without extension. */
   handler: string;
-  event: unknown;
+  /**
+   * The event as JSON text, parsed once in the runner: a caller that already holds the event serialised (the
+   * HTTP API's integration, the Invoke API's body) hands it over as it is, instead of the parent parsing it
+   * and the IPC channel serialising it again. Absent for an undefined event, which the handler then gets.
+   */
+  eventJson?: string;
   invocation: InvocationInfo;
+  /**
+   * Where Node's module compile cache lives for this runtime (module.enableCompileCache, Node >= 22.1): set
+   * before the handler's module loads, so that later cold starts skip compiling the bundle. Absent: no cache.
+   */
+  compileCacheDir?: string;
 }
 
 /** Runner -> parent: the handler is loaded (the cold start's init is over); the function's timeout starts now. */
@@ -22,7 +32,11 @@ export type ResultMessage =
   | {
       type: "result";
       ok: true;
-      payload: unknown;
+      /**
+       * The handler's result as the JSON text the runner serialised (null for a missing answer): the parent
+       * hands it on as it is, and only whoever needs the value parses it.
+       */
+      payloadJson: string;
       durationMs: number;
       initDurationMs?: number;
       maxMemoryMb: number;

@@ -5,7 +5,7 @@ import { endOfInvocationFrame, type ResultMessage } from "../src/runner-protocol
 const result = (payload: unknown): ResultMessage => ({
   type: "result",
   ok: true,
-  payload,
+  payloadJson: JSON.stringify(payload),
   durationMs: 1.5,
   maxMemoryMb: 40,
 });

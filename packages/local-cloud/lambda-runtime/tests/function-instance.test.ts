@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, inspectorTargets } from "@holonet/test-kit/inspector";
 import { afterEach, describe, expect, it } from "vitest";
@@ -134,4 +136,47 @@ describe("a function instance stays warm between invocations, as a Lambda sandbo
       expect.objectContaining({ type: "node", webSocketDebuggerUrl: expect.stringContaining(`:${port}/`) }),
     ]);
   });
+});
+
+describe("the event and the result travel as JSON text", () => {
+  it("hands the function JSON.parse of the text it is given, and keeps the text the runner answered", async () => {
+    const echo = instance("context-echo", "app.handler");
+    const text = '{"b":1,"a":[1.50,"\\u00e9"],"__proto__":{"x":1},"n":null,"b":2}';
+    const outcome = await echo.invokeJson(text);
+
+    expect((outcome.payload as { event: unknown }).event).toEqual(JSON.parse(text));
+    expect(outcome.payloadJson).toBe(JSON.stringify(outcome.payload));
+  });
+
+  it("hands an object event over as the IPC channel did: its JSON", async () => {
+    const echo = instance("context-echo", "app.handler");
+    const when = new Date(0);
+    const outcome = await echo.invoke({ when, skipped: undefined });
+
+    expect((outcome.payload as { event: unknown }).event).toEqual({ when: when.toJSON() });
+  });
+});
+
+describe("Node's module compile cache", () => {
+  it.each(["nodejs22.x", "nodejs24.x"])(
+    "on %s, fills the folder it is given and leaves the function's environment as it was",
+    async (runtime) => {
+      const folder = mkdtempSync(path.join(tmpdir(), "holonet-compile-cache-"));
+      try {
+        const cached = await instance("env-keys", "app.handler", { runtime, compileCacheDir: folder }).invoke(
+          {},
+        );
+        const plain = await instance("env-keys", "app.handler", { runtime }).invoke({});
+
+        expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(0);
+        expect(cached.error).toBeUndefined();
+        expect((cached.payload as { names: string[] }).names).toEqual(
+          (plain.payload as { names: string[] }).names,
+        );
+        expect((cached.payload as { names: string[] }).names).not.toContain("NODE_COMPILE_CACHE");
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 });

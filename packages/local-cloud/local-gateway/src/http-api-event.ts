@@ -1,6 +1,7 @@
 import { decodeComponent } from "@holonet/lambda-kit/percent-decoding";
 import { parseQueryString } from "@holonet/lambda-kit/query-string";
 import type { RouteDefinition, RouteMatch } from "@holonet/lambda-kit/route-matcher";
+import type { SerializedEvent } from "@holonet/local-lambda/lambda-service";
 import { requestTime } from "./request-ids";
 
 /** What the gateway knows of a request once it has read it. */
@@ -41,7 +42,8 @@ function isTextContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * The payload format 2.0 event, as JSON bytes, built as AWS builds it
+ * The payload format 2.0 event, as JSON text (what the function parses) and the object it was serialised
+ * from, built as AWS builds it
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html):
  * header names lower-cased and duplicates joined with commas; cookie headers moved to `cookies` (and out of
  * `headers`: https://github.com/Kludex/mangum/pull/153, https://github.com/aws/aws-lambda-java-libs/issues/308);
@@ -51,7 +53,7 @@ export function buildHttpApiEvent(
   request: GatewayRequest,
   match: RouteMatch<RouteDefinition>,
   api: ApiIdentity,
-): Buffer {
+): SerializedEvent {
   const headers: Record<string, string> = Object.create(null);
   const cookies: string[] = [];
   const raw = request.rawHeaders;
@@ -104,7 +106,8 @@ export function buildHttpApiEvent(
     body: hasBody ? (request.body as Buffer).toString(isText ? "utf8" : "base64") : undefined,
     isBase64Encoded: hasBody && !isText,
   };
-  return Buffer.from(JSON.stringify(event));
+  // Serialised once, here: the Lambda service hands this text to the function as it is.
+  return { json: JSON.stringify(event), value: event };
 }
 
 /** The headers API Gateway adds on its way to the integration; a client's own trace id is kept. */

@@ -1,6 +1,6 @@
 // The HTTP API's settings and records, in a module of their own: the gateway's parts read them, and
 // http-api.ts, which starts the gateway from those parts, must not be imported back by them.
-import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
+import type { InvocationOutcome, SerializedEvent } from "@holonet/local-lambda/lambda-service";
 
 export interface GatewayRoute {
   method: string;
@@ -37,7 +37,7 @@ export interface HttpApiOptions {
    */
   invoke: (
     target: GatewayRoute["target"],
-    event: Buffer,
+    event: SerializedEvent,
     trace: { traceHeader: string },
   ) => Promise<InvocationOutcome>;
   apiId?: string;

@@ -1,4 +1,4 @@
-import type { InvocationOutcome } from "@holonet/local-lambda/lambda-service";
+import type { InvocationOutcome, SerializedEvent } from "@holonet/local-lambda/lambda-service";
 import { type GatewayError, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE } from "./gateway-errors";
 import type { GatewayRoute, HttpApiOptions } from "./http-api-options";
 import { type GatewayResponse, mapLambdaResponse } from "./lambda-response";
@@ -22,7 +22,7 @@ export interface IntegrationAnswer extends GatewayResponse {
 export function callIntegration(
   invoke: HttpApiOptions["invoke"],
   target: GatewayRoute["target"],
-  event: Buffer,
+  event: SerializedEvent,
   trace: { traceHeader: string },
   timeoutMs: number,
 ): Promise<IntegrationResult> {

@@ -53,7 +53,9 @@ export async function startTestApi(
     integrationTimeoutSeconds: 30,
     invoke: async (target, event, { traceHeader }) => {
       traces.push(traceHeader);
-      const parsed = JSON.parse(event.toString("utf8")) as Record<string, unknown>;
+      // What the function gets: the text, parsed; the value beside it must be what that text was made from.
+      const parsed = JSON.parse(event.json) as Record<string, unknown>;
+      if (JSON.stringify(event.value) !== event.json) throw new Error("The event's value is not its text's.");
       events.push(parsed as unknown as APIGatewayProxyEventV2);
       targets.push(target);
       return answer ? answer(parsed) : json({ statusCode: 200, body: "ok" });

@@ -59,6 +59,8 @@ export interface FunctionRecord {
 export interface FunctionStore {
   get(name: string): FunctionRecord | undefined;
   list(): FunctionRecord[];
+  /** The sum of all functions' reserved concurrency (what unreserved functions cannot use), unsorted. */
+  totalReserved(): number;
   /** Writes the record (new or changed) to disk. */
   save(record: FunctionRecord): void;
   remove(name: string): void;
@@ -85,6 +87,12 @@ export function openFunctionStore(dataDir: string): FunctionStore {
   return {
     get: (name) => records.get(name),
     list: () => [...records.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    // Every invocation asks: a sum over the records, without list()'s copy and locale-aware sort.
+    totalReserved() {
+      let total = 0;
+      for (const record of records.values()) total += record.reservedConcurrency ?? 0;
+      return total;
+    },
     save(record) {
       const dir = path.join(functionsDir, record.name);
       mkdirSync(dir, { recursive: true });

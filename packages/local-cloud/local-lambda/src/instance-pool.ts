@@ -1,3 +1,4 @@
+import path from "node:path";
 import {
   type FunctionInstance,
   type InstanceOptions,
@@ -14,6 +15,8 @@ export interface PoolOptions {
   idleTimeoutMs: number;
   /** This function's instances open the inspector on this port, so it runs one instance at a time. */
   inspect?: { functionName: string; port: number };
+  /** Node's module compile cache: a folder per runtime under this one. None when absent. */
+  compileCacheRoot?: string;
 }
 
 /** Which code and configuration an instance runs: a changed $LATEST has a new revision. */
@@ -27,7 +30,8 @@ export interface InstanceKey {
 
 export interface AcquireRequest {
   key: InstanceKey;
-  options: Omit<InstanceOptions, "inspectPort">;
+  /** The options of a new instance, asked for only when one starts. */
+  options: () => Omit<InstanceOptions, "inspectPort" | "compileCacheDir">;
   /** The function's reserved concurrency, if it has one. */
   reservedConcurrency: number | undefined;
   /** The sum of all functions' reservations: what the unreserved functions cannot use. */
@@ -112,8 +116,13 @@ export function createInstancePool(options: PoolOptions): InstancePool {
       const others = entries.filter((each) => each.key.functionName === request.key.functionName);
       await Promise.all(others.map(discard));
     }
+    const settings = request.options();
     const instance = startInstance({
-      ...request.options,
+      ...settings,
+      // One folder per runtime: a cache written by one Node.js major is of no use to another.
+      ...(options.compileCacheRoot !== undefined && {
+        compileCacheDir: path.join(options.compileCacheRoot, settings.runtime),
+      }),
       // A function paused at a breakpoint would otherwise be killed at its timeout: under the debugger it
       // gets Lambda's longest, 900 s, as SAM's debug mode does too.
       ...(inspected &&

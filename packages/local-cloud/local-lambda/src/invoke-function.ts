@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billedDurationMs } from "@holonet/lambda-runtime/billed-duration";
 import type { InvokeOutcome } from "@holonet/lambda-runtime/function-instance";
 import { findRuntimeNode, RuntimeUnavailableError } from "@holonet/lambda-runtime/node-runtimes";
-import { invocationLog } from "@holonet/lambda-runtime/report-lines";
+import { invocationLog, invocationLogLines } from "@holonet/lambda-runtime/report-lines";
 import {
   invalidParameter,
   invalidRequestContent,
@@ -15,7 +15,7 @@ import { parseFunctionRef, qualifiedArn } from "./function-names";
 import { type FunctionStore, logGroupOf } from "./function-store";
 import type { AcquireRequest, InstancePool } from "./instance-pool";
 import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
-import type { InvokeRequest, InvokeResult } from "./invoke-request";
+import type { InvokeRequest, InvokeResult, SerializedEvent } from "./invoke-request";
 
 export interface InvokeContext {
   store: FunctionStore;
@@ -65,8 +65,7 @@ export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest)
   if (node instanceof RuntimeUnavailableError)
     throw invalidRuntime(`The runtime or runtime version specified is not supported. ${node.message}`);
   const limit = type === "Event" ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
-  if (request.payload.length > limit) throw requestTooLarge(limit);
-  const event = parsePayload(request.payload);
+  const event = eventOf(request.payload, limit);
   const invokedArn = qualifiedArn(ctx.region, resolved.fn.name, ref.qualifier);
   const execution: Execution = {
     functionName: resolved.fn.name,
@@ -82,7 +81,10 @@ export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest)
     return { statusCode: 202, payload: Buffer.alloc(0), executedVersion };
   }
   const { outcome, logText } = await run(ctx, resolved, event, execution);
-  let body = outcome.error ? JSON.stringify(outcome.error) : JSON.stringify(outcome.payload ?? null);
+  // The result's text as the runner wrote it: JSON.stringify of its parse would give the same text again.
+  let body = outcome.error
+    ? JSON.stringify(outcome.error)
+    : (outcome.payloadJson ?? JSON.stringify(outcome.payload ?? null));
   let failed = outcome.error !== undefined;
   if (Buffer.byteLength(body) > RESPONSE_LIMIT) {
     failed = true;
@@ -91,14 +93,29 @@ export async function invokeFunction(ctx: InvokeContext, request: InvokeRequest)
       errorType: "Function.ResponseSizeTooLarge",
     });
   }
-  const logs = Buffer.from(logText);
   return {
     statusCode: 200,
     payload: Buffer.from(body),
     ...(failed && { functionError: "Unhandled" as const }),
     executedVersion,
-    ...(request.logType === "Tail" && { logResult: logs.subarray(-TAIL_BYTES).toString("base64") }),
+    ...(request.logType === "Tail" && {
+      logResult: Buffer.from(logText()).subarray(-TAIL_BYTES).toString("base64"),
+    }),
   };
+}
+
+/**
+ * The event as the function gets it (JSON text) and as the service records it (its value). The Invoke API's
+ * body is checked and parsed here, and its own text goes on; a caller's serialised event goes on as it is.
+ */
+function eventOf(payload: Buffer | SerializedEvent, limit: number): SerializedEvent {
+  if (Buffer.isBuffer(payload)) {
+    if (payload.length > limit) throw requestTooLarge(limit);
+    const value = parsePayload(payload);
+    return { json: payload.length === 0 ? "{}" : payload.toString("utf8"), value };
+  }
+  if (Buffer.byteLength(payload.json) > limit) throw requestTooLarge(limit);
+  return payload;
 }
 
 function parsePayload(payload: Buffer): unknown {
@@ -117,10 +134,10 @@ interface Execution extends ExecutionRef {
 }
 
 /** One execution on a pooled instance, with Lambda's START/END/REPORT lines around its logs. */
-async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execution: Execution) {
+async function run(ctx: InvokeContext, resolved: Resolved, event: SerializedEvent, execution: Execution) {
   const { fn, record } = resolved;
   const ref: ExecutionRef = { functionName: execution.functionName, qualifier: execution.qualifier };
-  const totalReserved = ctx.store.list().reduce((sum, each) => sum + (each.reservedConcurrency ?? 0), 0);
+  const totalReserved = ctx.store.totalReserved();
   const lease = await acquire(ctx, ref, {
     key: {
       functionName: fn.name,
@@ -128,7 +145,8 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
       revisionId: record.revisionId,
       runtime: record.settings.runtime,
     },
-    options: {
+    // Only a new instance needs its options: a warm one is found by its key.
+    options: () => ({
       runtime: record.settings.runtime,
       taskRoot: ctx.store.codeDirectory(fn.name, record.code),
       handler: record.settings.handler,
@@ -137,7 +155,7 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
       timeoutSeconds: record.settings.timeout,
       memoryMb: record.settings.memorySize,
       logGroupName: logGroupOf(fn.name, record.settings),
-    },
+    }),
     reservedConcurrency: fn.reservedConcurrency,
     totalReserved,
   });
@@ -147,7 +165,7 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
   ctx.onInvocationStart?.(ref);
   let outcome: InvokeOutcome;
   try {
-    outcome = await lease.instance.invoke(event, {
+    outcome = await lease.instance.invokeJson(event.json, {
       requestId: randomUUID(),
       invokedFunctionArn: execution.invokedArn,
       ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
@@ -156,32 +174,42 @@ async function run(ctx: InvokeContext, resolved: Resolved, event: unknown, execu
     lease.release();
   }
   const memoryMb = record.settings.memorySize;
-  const logText = invocationLog({ functionVersion: record.version, memoryMb }, outcome);
-  for (const text of logText.slice(0, -1).split("\n")) {
-    ctx.onLog?.({
-      functionName: fn.name,
-      version: record.version,
-      logGroup: logGroupOf(fn.name, record.settings),
-      requestId: outcome.requestId,
-      text,
-    });
+  const reported = { functionVersion: record.version, memoryMb };
+  if (ctx.onLog) {
+    const logGroup = logGroupOf(fn.name, record.settings);
+    for (const text of invocationLogLines(reported, outcome)) {
+      ctx.onLog({
+        functionName: fn.name,
+        version: record.version,
+        logGroup,
+        requestId: outcome.requestId,
+        text,
+      });
+    }
   }
-  ctx.onInvocation?.({
-    ...ref,
-    requestId: outcome.requestId,
-    version: record.version,
-    startedAt,
-    ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
-    event,
-    result: outcome.error ?? outcome.payload ?? null,
-    durationMs: outcome.durationMs,
-    billedDurationMs: billedDurationMs(outcome),
-    memoryMb,
-    coldStart: lease.coldStart,
-    ...(outcome.initDurationMs !== undefined && { initDurationMs: outcome.initDurationMs }),
-    ...(outcome.error && { error: outcome.error.errorType }),
-  });
-  return { outcome, logText };
+  ctx.onInvocation?.(
+    // The result is read when someone looks at the invocation (the dashboard), so it is parsed only then.
+    Object.defineProperty(
+      {
+        ...ref,
+        requestId: outcome.requestId,
+        version: record.version,
+        startedAt,
+        ...(execution.traceHeader !== undefined && { traceHeader: execution.traceHeader }),
+        event: event.value,
+        result: null as unknown,
+        durationMs: outcome.durationMs,
+        billedDurationMs: billedDurationMs(outcome),
+        memoryMb,
+        coldStart: lease.coldStart,
+        ...(outcome.initDurationMs !== undefined && { initDurationMs: outcome.initDurationMs }),
+        ...(outcome.error && { error: outcome.error.errorType }),
+      },
+      "result",
+      { enumerable: true, get: () => outcome.error ?? outcome.payload ?? null },
+    ),
+  );
+  return { outcome, logText: () => invocationLog(reported, outcome) };
 }
 
 /** Takes an instance, or counts the throttle that Lambda answers when none may run. */
@@ -198,7 +226,12 @@ async function acquire(ctx: InvokeContext, ref: ExecutionRef, request: AcquireRe
  * Runs an Event invocation, retrying a throttle (each a second apart, a bounded number of times) and a
  * function error (after each of the retry delays, then no more); anything else drops the event.
  */
-async function runEvent(ctx: InvokeContext, resolved: Resolved, event: unknown, execution: Execution) {
+async function runEvent(
+  ctx: InvokeContext,
+  resolved: Resolved,
+  event: SerializedEvent,
+  execution: Execution,
+) {
   const errorDelays = ctx.eventRetryDelaysMs ?? EVENT_ERROR_RETRY_DELAYS_MS;
   let throttles = 0;
   let errors = 0;

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { type AwsEndpoint, lambdaContentTypes } from "@holonet/local-auth/aws-request-guard";
 import { keyRingOf, type LocalCredentials, roleEnvironment } from "@holonet/local-auth/local-credentials";
 import { presignUrl } from "@holonet/local-auth/signature-v4";
@@ -8,7 +9,7 @@ import { openFunctionStore } from "./function-store";
 import { createInstancePool } from "./instance-pool";
 import { type IntegrationRequest, type InvocationOutcome, invokeForOutcome } from "./invocation-outcome";
 import type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
-import { invokeFunction } from "./invoke-function";
+import { type InvokeContext, invokeFunction } from "./invoke-function";
 import type { InvokeRequest, InvokeResult } from "./invoke-request";
 import { lambdaApiHandler } from "./lambda-api";
 
@@ -16,7 +17,7 @@ import { lambdaApiHandler } from "./lambda-api";
 // internals import; the service's users know them from here.
 export type { IntegrationRequest, InvocationOutcome } from "./invocation-outcome";
 export type { ExecutionRef, InvocationRecord, LogEntry } from "./invocation-records";
-export type { InvokeRequest, InvokeResult } from "./invoke-request";
+export type { InvokeRequest, InvokeResult, SerializedEvent } from "./invoke-request";
 
 export interface LambdaServiceOptions {
   /** Persistent state: functions, versions, aliases and their unzipped code; survives restarts. */
@@ -41,6 +42,13 @@ export interface LambdaServiceOptions {
   onThrottle?: (execution: ExecutionRef) => void;
   /** The waits before each retry of a failed Event invocation: Lambda's 1 and 2 minutes unless given. */
   eventRetryDelaysMs?: readonly number[];
+  /**
+   * Node's module compile cache for the instances (Node >= 22), in `<dataDir>/compile-cache/<runtime>`: a
+   * cold start after the first of a bundle skips compiling it. On by default; a cold start then reports a
+   * shorter Init Duration than AWS's very first one would (docs/decisions/0013-lean-invocation-path.md), so a
+   * test that measures the first cold start itself turns it off.
+   */
+  compileCache?: boolean;
 }
 
 export interface LambdaService {
@@ -70,6 +78,7 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
   const pool = createInstancePool({
     accountConcurrency,
     idleTimeoutMs: IDLE_INSTANCE_MS,
+    ...(options.compileCache !== false && { compileCacheRoot: path.join(options.dataDir, "compile-cache") }),
     ...(options.inspect && { inspect: options.inspect }),
   });
   const background = new Set<Promise<void>>();
@@ -88,23 +97,21 @@ export async function startLambdaService(options: LambdaServiceOptions): Promise
       ),
     retire: (name, version) => pool.retire(name, version),
   };
-  const invoke = (request: InvokeRequest) =>
-    invokeFunction(
-      {
-        store,
-        region,
-        pool,
-        roleEnvironment: roleEnvironment(options.credentials),
-        background,
-        isClosing: () => closing,
-        ...(options.onLog && { onLog: options.onLog }),
-        ...(options.onInvocation && { onInvocation: options.onInvocation }),
-        ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
-        ...(options.onThrottle && { onThrottle: options.onThrottle }),
-        ...(options.eventRetryDelaysMs && { eventRetryDelaysMs: options.eventRetryDelaysMs }),
-      },
-      request,
-    );
+  // Settled once: every invocation shares it.
+  const invokeContext: InvokeContext = {
+    store,
+    region,
+    pool,
+    roleEnvironment: roleEnvironment(options.credentials),
+    background,
+    isClosing: () => closing,
+    ...(options.onLog && { onLog: options.onLog }),
+    ...(options.onInvocation && { onInvocation: options.onInvocation }),
+    ...(options.onInvocationStart && { onInvocationStart: options.onInvocationStart }),
+    ...(options.onThrottle && { onThrottle: options.onThrottle }),
+    ...(options.eventRetryDelaysMs && { eventRetryDelaysMs: options.eventRetryDelaysMs }),
+  };
+  const invoke = (request: InvokeRequest) => invokeFunction(invokeContext, request);
   const auth: AwsEndpoint = {
     protocol: "rest-json",
     ...scope,

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, zipFixture } from "./service-harness";
@@ -55,5 +57,51 @@ describe("invokeForIntegration: what became of an invocation, never a thrown ref
       kind: "refused",
       errorType: "RequestEntityTooLargeException",
     });
+  });
+});
+
+describe("an event its caller serialised itself", () => {
+  it("reaches the function as JSON.parse of its text, and the service's record holds its value", async () => {
+    const value = { n: 2, nested: { list: [1, "two"] } };
+    const outcome = await harness.service.invokeForIntegration({
+      functionName: "echo",
+      payload: { json: JSON.stringify(value), value },
+      traceHeader: "Root=1-00000000-000000000000000000000001",
+    });
+
+    const answered = outcome.kind === "answered" ? JSON.parse(outcome.payload.toString("utf8")) : undefined;
+    expect(answered).toMatchObject({ event: value });
+    expect(harness.invocations.at(-1)?.event).toBe(value);
+    expect(harness.invocations.at(-1)?.result).toEqual(answered);
+  });
+
+  it("is refused past Lambda's payload limit by its size in bytes, as the Invoke API's body is", async () => {
+    const json = JSON.stringify({ text: "é".repeat(3_200_000) });
+    const outcome = await harness.service.invokeForIntegration({
+      functionName: "echo",
+      payload: { json, value: undefined },
+      traceHeader: "Root=1-00000000-000000000000000000000002",
+    });
+
+    expect(outcome).toEqual({ kind: "refused", errorType: "RequestEntityTooLargeException" });
+  });
+});
+
+describe("Node's module compile cache", () => {
+  it("is kept per runtime in the service's data folder", async () => {
+    const files = readdirSync(path.join(harness.dataDir, "compile-cache"));
+    expect(files.every((name) => /^nodejs\d+\.x$/.test(name))).toBe(true);
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it("is not kept when the service is told not to", async () => {
+    const plain = await startHarness({ compileCache: false });
+    try {
+      await plain.create("echo", zipFixture("echo"));
+      await plain.service.invokeForIntegration({ functionName: "echo", payload: Buffer.from("{}") });
+      expect(existsSync(path.join(plain.dataDir, "compile-cache"))).toBe(false);
+    } finally {
+      await plain.close();
+    }
   });
 });

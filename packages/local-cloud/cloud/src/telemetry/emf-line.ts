@@ -1,18 +1,39 @@
-import * as z from "zod";
+/** A JSON object (not an array, not null). */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === "string";
 
-/** The parts of an Embedded Metric Format document the local cloud reads (the spec has the whole). */
-const EmfDocument = z.looseObject({
-  _aws: z.object({
-    Timestamp: z.number(),
-    CloudWatchMetrics: z.array(
-      z.object({
-        Namespace: z.string(),
-        Dimensions: z.array(z.array(z.string())),
-        Metrics: z.array(z.object({ Name: z.string(), Unit: z.string().optional() })),
-      }),
-    ),
-  }),
-});
+interface Directive {
+  Namespace: string;
+  Dimensions: string[][];
+  Metrics: { Name: string; Unit?: string }[];
+}
+
+/**
+ * The parts of an Embedded Metric Format document the local cloud reads (the spec has the whole): `_aws`
+ * with a numeric Timestamp and CloudWatchMetrics directives, each with a Namespace, Dimensions (arrays of
+ * key names) and Metrics (a Name, an optional Unit). Checked by hand: every metrics line of every
+ * invocation passes here, where a schema library's parse cost more than the rest of the reading.
+ */
+function emfParts(document: unknown): { timestamp: number; directives: Directive[] } | undefined {
+  if (!isObject(document)) return undefined;
+  const aws = document._aws;
+  if (!isObject(aws) || typeof aws.Timestamp !== "number" || !Number.isFinite(aws.Timestamp))
+    return undefined;
+  const directives = aws.CloudWatchMetrics;
+  if (!Array.isArray(directives)) return undefined;
+  for (const directive of directives) {
+    if (!isObject(directive) || !isString(directive.Namespace)) return undefined;
+    const { Dimensions, Metrics } = directive;
+    if (!Array.isArray(Dimensions) || !Array.isArray(Metrics)) return undefined;
+    for (const set of Dimensions) if (!Array.isArray(set) || !set.every(isString)) return undefined;
+    for (const metric of Metrics) {
+      if (!isObject(metric) || !isString(metric.Name)) return undefined;
+      if (metric.Unit !== undefined && !isString(metric.Unit)) return undefined;
+    }
+  }
+  return { timestamp: aws.Timestamp, directives: directives as Directive[] };
+}
 
 export interface EmfMetrics {
   namespace: string;
@@ -29,14 +50,17 @@ export interface EmfMetrics {
  */
 export function readEmfLine(line: string): EmfMetrics[] {
   if (!line.startsWith('{"_aws"')) return [];
-  let parsed: z.infer<typeof EmfDocument>;
+  let root: Record<string, unknown>;
+  let parts: ReturnType<typeof emfParts>;
   try {
-    parsed = EmfDocument.parse(JSON.parse(line));
+    root = JSON.parse(line);
+    parts = emfParts(root);
   } catch {
     return [];
   }
-  const root = parsed as Record<string, unknown>;
-  return parsed._aws.CloudWatchMetrics.map((directive) => {
+  if (parts === undefined) return [];
+  const { timestamp } = parts;
+  return parts.directives.map((directive) => {
     const dimensions: Record<string, string> = {};
     for (const key of directive.Dimensions.flat()) {
       if (typeof root[key] === "string") dimensions[key] = root[key];
@@ -47,6 +71,6 @@ export function readEmfLine(line: string): EmfMetrics[] {
       const numbers = (Array.isArray(value) ? value : [value]).filter((each) => typeof each === "number");
       if (numbers.length > 0) values[Name] = numbers;
     }
-    return { namespace: directive.Namespace, timestamp: parsed._aws.Timestamp, dimensions, values };
+    return { namespace: directive.Namespace, timestamp, dimensions, values };
   });
 }
