@@ -3,7 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { handleBrokenPipe } from "@holonet/cli-support/broken-pipe";
-import { BuildError, buildPackages } from "@holonet/cli-support/build-services";
+import { BuildError, buildPackagesInBackground } from "@holonet/cli-support/build-services";
 import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { FUNCTION_NAMES, FUNCTIONS, isFunctionName } from "@holonet/infra/app-definition";
 import { credentialsPath } from "@holonet/local-auth/local-credentials";
@@ -11,6 +11,7 @@ import { cloudLockPath, DataDirInUseError, runningCloud } from "./cloud-lock";
 import { devConfigPath } from "./dev-config";
 import { describeDataDirInUse, shownPath, UsageError } from "./dev-messages";
 import { portVariable } from "./endpoint-ports";
+import { type FunctionBuilds, functionBuilds } from "./function-builds";
 import { watchSources } from "./hot-reload";
 import { DEFAULT_PORTS, type Endpoint, startLocalCloud } from "./local-cloud";
 import {
@@ -148,19 +149,40 @@ async function main(): Promise<void> {
 
   // How local-env finds this cloud again, when it is not the default one.
   const dataDirOption = values["data-dir"] ? ` --data-dir ${values["data-dir"]}` : "";
-  const packages = [
-    "@holonet/lambda-runtime",
-    "@holonet/local-dashboard",
-    "@holonet/web",
-    ...FUNCTION_NAMES.map((name) => FUNCTIONS[name].packageName),
-  ];
   const started = performance.now();
-  if (values.build) {
-    try {
-      buildPackages(root, packages, { silentFailure: true });
-    } catch (error) {
-      console.error(buildFailure(error, verbose));
+  // The functions are built in this process, by esbuild contexts kept for the saves to come; the rest
+  // (the runner, the dashboard's page, the site) through turbo meanwhile. Typechecking is pnpm build's and
+  // pnpm test's, not the start's (docs/decisions/0014).
+  const turboPackages = ["@holonet/lambda-runtime", "@holonet/local-dashboard", "@holonet/web"];
+  if (values.build)
+    process.stderr.write(
+      `Building ${turboPackages.join(", ")} (turbo; cached when unchanged) and ${FUNCTION_NAMES.join(", ")} (esbuild, in this process)…\n`,
+    );
+  const turbo = values.build
+    ? buildPackagesInBackground(root, turboPackages, { silentFailure: true, quiet: true })
+    : undefined;
+  let builds: FunctionBuilds | undefined;
+  if (values.build || values.watch) {
+    const [turboBuild, functions] = await Promise.allSettled([
+      turbo,
+      functionBuilds(root).then(async (created) => {
+        builds = created;
+        if (values.build) await created.buildAll();
+      }),
+    ]);
+    const failures = [turboBuild, functions].flatMap((outcome) =>
+      outcome.status === "rejected" ? [outcome.reason] : [],
+    );
+    if (failures.length > 0) {
+      for (const failure of failures) console.error(buildFailure(failure, verbose));
+      await builds?.dispose();
       throw new StartFailure("the build failed; fix it and start again.");
+    }
+    if (values.build) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
+    // Without a watch, nothing will build again: the contexts' esbuild process is not needed.
+    if (!values.watch) {
+      await builds?.dispose();
+      builds = undefined;
     }
   }
 
@@ -211,7 +233,7 @@ ${rows.map(([name = "", url = "", note = ""]) => `  ${name.padEnd(12)} ${url.pad
 ci and prod are filled by pnpm run deploy <service> --stage ci|prod (and web), after eval "$(pnpm -s local-env${dataDirOption})".
 Ctrl-C to stop; "cost" + Enter for the cost so far.`);
 
-  const watcher = values.watch
+  const watcher = builds
     ? watchSources(
         {
           ...Object.fromEntries(
@@ -221,15 +243,16 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
         },
         async (name) => {
           const began = performance.now();
-          const build = (packageName: string) =>
-            buildPackages(root, [packageName], { silentFailure: true, quiet: !verbose });
           try {
             if (name === "web") {
-              build("@holonet/web");
+              await buildPackagesInBackground(root, ["@holonet/web"], {
+                silentFailure: true,
+                quiet: !verbose,
+              });
               await cloud.publishSite();
               console.log(`web: published in ${Math.round(performance.now() - began)} ms`);
             } else if (isFunctionName(name)) {
-              build(FUNCTIONS[name].packageName);
+              await builds?.build(name);
               const outcome = await cloud.publishService(name);
               console.log(
                 `${name}: ${outcome.changed ? `version ${outcome.version} now serves` : `unchanged; still version ${outcome.version} on`} ${cloud.functions[name]?.alias} (${Math.round(performance.now() - began)} ms)`,
@@ -256,6 +279,7 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
     console.log(`\n${why}: stopping the local cloud…`);
     watcher?.close();
     input?.close();
+    await builds?.dispose();
     console.log(cloud.costSummary().join("\n"));
     await cloud.close();
     console.log(`Stopped. Data kept in ${shownPath(dataDir)}/ (pnpm dev --reset starts empty).`);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
 /** A failed build: what failed and where, and turbo's whole output for whoever wants all of it. */
@@ -55,6 +55,27 @@ export interface BuildOptions {
   quiet?: boolean;
 }
 
+const turboCommand = (root: string, packageNames: string[]) => ({
+  file: path.join(root, "node_modules", ".bin", "turbo"),
+  args: ["run", "build", ...packageNames.map((name) => `--filter=${name}`), "--output-logs=errors-only"],
+  options: { cwd: root, env: { ...process.env, TURBO_PRINT_VERSION_DISABLED: "1" } },
+});
+
+function checkTurboResult(
+  root: string,
+  result: { status: number | null; stdout: string; stderr: string; error?: Error },
+  options: BuildOptions,
+): void {
+  if (result.status === 0) return;
+  const output = `${result.stdout}${result.stderr}`;
+  if (!options.silentFailure) process.stderr.write(output);
+  throw new BuildError(
+    buildFailureSummary(output, root),
+    output,
+    result.error?.message ?? `turbo exited with ${result.status}`,
+  );
+}
+
 /**
  * Builds packages through turbo, so that an unchanged one costs a cache hit. Turbo's own output is shown
  * only when the build fails (unless `silentFailure`); the error thrown is a BuildError.
@@ -63,21 +84,41 @@ export function buildPackages(root: string, packageNames: string[], options: Bui
   const started = performance.now();
   if (!options.quiet)
     process.stderr.write(`Building ${packageNames.join(", ")} (turbo; cached when unchanged)…\n`);
-  const turbo = path.join(root, "node_modules", ".bin", "turbo");
-  const filters = packageNames.map((name) => `--filter=${name}`);
-  const result = spawnSync(turbo, ["run", "build", ...filters, "--output-logs=errors-only"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, TURBO_PRINT_VERSION_DISABLED: "1" },
-  });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-    if (!options.silentFailure) process.stderr.write(output);
-    throw new BuildError(
-      buildFailureSummary(output, root),
-      output,
-      result.error?.message ?? `turbo exited with ${result.status}`,
-    );
-  }
+  const turbo = turboCommand(root, packageNames);
+  const result = spawnSync(turbo.file, turbo.args, { ...turbo.options, encoding: "utf8" });
+  checkTurboResult(
+    root,
+    { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "", error: result.error },
+    options,
+  );
+  if (!options.quiet) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
+}
+
+/** buildPackages without blocking the event loop: for a caller that builds something else meanwhile. */
+export async function buildPackagesInBackground(
+  root: string,
+  packageNames: string[],
+  options: BuildOptions = {},
+): Promise<void> {
+  const started = performance.now();
+  if (!options.quiet)
+    process.stderr.write(`Building ${packageNames.join(", ")} (turbo; cached when unchanged)…\n`);
+  const turbo = turboCommand(root, packageNames);
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }>(
+    (resolve) => {
+      const child = spawn(turbo.file, turbo.args, { ...turbo.options, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+      });
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+        stderr += chunk;
+      });
+      child.once("error", (error) => resolve({ status: null, stdout, stderr, error }));
+      child.once("close", (status) => resolve({ status, stdout, stderr }));
+    },
+  );
+  checkTurboResult(root, result, options);
   if (!options.quiet) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
 }

@@ -1,0 +1,1 @@
+export { default } from "@holonet/test-kit/vitest-config";
