@@ -163,7 +163,8 @@ describe("with nothing listening, deploy, rollback and promote name the endpoint
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(advice(dead, "AWS_ENDPOINT_URL_LAMBDA"));
     }
-  });
+    // Two runs of the CLI, each a Node start with tsx: on a loaded machine, more than the default.
+  }, 90_000);
 
   it("deploy: the CloudFormation endpoint, then the Lambda endpoint", async () => {
     const dead = await deadEndpoint();
@@ -174,5 +175,5 @@ describe("with nothing listening, deploy, rollback and promote name the endpoint
     const noLambda = await cli(deploy, { AWS_ENDPOINT_URL_LAMBDA: dead }, workspace);
     expect(noLambda.code).toBe(1);
     expect(noLambda.stderr).toContain(advice(dead, "AWS_ENDPOINT_URL_LAMBDA"));
-  });
+  }, 90_000);
 });
