@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { freePort } from "../free-port";
@@ -8,8 +8,8 @@ import { freePort } from "../free-port";
  * serverless-offline's HTTP path as a developer runs it: `serverless offline start` (the Serverless
  * Framework v3 CLI, which runs without a serverless.com login, with serverless-offline 13, the last major
  * for v3) in a service folder of its own whose one function is the quote service's bundle behind an HTTP
- * API route (`httpApi: GET /quote`). The plugin's defaults stand: each invocation runs in a worker thread of
- * the CLI's process, on the CLI's Node.js.
+ * API route (`httpApi: GET /quote`; see NULLS_DROPPED). The plugin's defaults stand: each invocation runs
+ * in a worker thread of the CLI's process, on the CLI's Node.js.
  */
 export interface OfflineCli {
   /** http://127.0.0.1:<port>: the route is GET /quote, as on the local cloud's API. */
@@ -26,11 +26,23 @@ const SERVERLESS_BIN = path.join(
   "bin",
   "serverless.js",
 );
-const PLUGIN_DIR = path.dirname(require.resolve("serverless-offline-13/package.json"));
-const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
-const VERSIONS = `serverless ${version("serverless")} CLI, serverless-offline ${version("serverless-offline-13")}`;
+// The plugin exports no package.json: its folder is the one above its main module (src/index.js).
+const PLUGIN_DIR = path.resolve(path.dirname(require.resolve("serverless-offline-13")), "..");
+const version = (manifest: string) =>
+  (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+const VERSIONS = `serverless ${version(require.resolve("serverless/package.json"))} CLI, serverless-offline ${version(path.join(PLUGIN_DIR, "package.json"))}`;
 const READY = /Server ready: (http:\/\/\S+)/;
 const START_LIMIT_MS = 60_000;
+
+/**
+ * The handler the CLI runs: the quote bundle's, given the event without its null fields. serverless-offline
+ * 13 sets `pathParameters` and `body` to null where API Gateway leaves them out, and the quote contract's
+ * schema rejects a null there (it answers 200 with an error body); the bundle's logic is otherwise untouched.
+ */
+const NULLS_DROPPED = `import { handler as quote } from "./quote.mjs";
+export const handler = (event, context) =>
+  quote(Object.fromEntries(Object.entries(event).filter(([, value]) => value !== null)), context);
+`;
 
 function serviceFile(httpPort: number, lambdaPort: number): string {
   return `service: holonet-bench
@@ -65,7 +77,8 @@ custom:
 export async function startOfflineCli(options: { bundle: string; dir: string }): Promise<OfflineCli> {
   const { dir } = options;
   mkdirSync(path.join(dir, "node_modules"), { recursive: true });
-  copyFileSync(options.bundle, path.join(dir, "handler.mjs"));
+  copyFileSync(options.bundle, path.join(dir, "quote.mjs"));
+  writeFileSync(path.join(dir, "handler.mjs"), NULLS_DROPPED);
   symlinkSync(realpathSync(PLUGIN_DIR), path.join(dir, "node_modules", "serverless-offline"), "dir");
   writeFileSync(path.join(dir, "serverless.yml"), serviceFile(await freePort(), await freePort()));
 
