@@ -26,7 +26,8 @@ type Section = (typeof SECTIONS)[number];
 const HELP = `Usage: pnpm bench [options]
 
 Measures the local cloud, the bundles and the developer's loop, each beside a baseline measured in the
-same run (a bare node:http server, a direct call of the handler, node -e 0, pnpm's own start), and writes
+same run (the design's floors for the HTTP API and for S3 reads, a bare node:http server, serverless-offline's
+CLI, a direct call of the handler, node -e 0 on the functions' Node.js, pnpm's own start), and writes
 docs/benchmarks.md (the tables) and docs/benchmarks.json (one record per figure). Takes a few minutes;
 progress goes to stderr. Traffic goes to 127.0.0.1 only; the dev-loop and deploy figures are taken in a
 temporary copy of the repository, so the working tree is never edited.
@@ -51,12 +52,15 @@ const COMMANDS = [
 ];
 
 const METHOD = [
-  "Load comes from autocannon 8 in a process of its own; each configuration runs after an untimed warm-up (so no cold start is counted), in alternating runs with its baseline; the median run is quoted. Latency percentiles are taken from every 2xx answer's exact time.",
+  "Load comes from autocannon 8 in a process of its own; each target (the local cloud, its floors, bare node:http, a peer) is warmed untimed until two warm-ups agree (so no cold start and no growing pool is counted), then runs alternate between the targets of one route and level; the median run is quoted. Latency percentiles are taken from every 2xx answer's exact time.",
   "The local cloud runs in the bench's process (startLocalCloud: S3, the Lambda API, the HTTP API), each function instance in a process of its own, as `pnpm dev` runs it. The HTTP API's throttling is raised to 1,000,000 requests/s so that its configured rate limit never answers a measurement; Lambda's account concurrency (100) is left as on AWS, so above 100 connections some answers are 429.",
   "The bare server is node:http in the same process answering the gateway's own answer (status, headers, JSON bytes) with no work: the physical limit of this machine for that answer.",
+  "Floor (a) (src/channel-floor.ts) is node:http in the same process that hands each request to a warm worker process over the local cloud's own channel: fork() on the functions' Node.js build (@holonet/node-builds) with an IPC channel, the invocation sent as the runner's InvokeMessage with the event as JSON text (built from the request as the gateway builds it), the answer written back as the runner's end-of-invocation frame on stdout (src/channel-floor-worker.mjs parses the event and answers at once with the gateway's own answer bytes). One worker per request in flight, reused when idle, as the instance pool serves one invocation per instance at a time: the most the design leaves on this machine. GET /quote is measured beside it at 1, 10 and 50 connections, and its goals are stated against it; floor (a)'s own ratio to bare and p99s are in the table, and a goal that floor (a) misses too is marked so.",
+  "Floor (b) (src/sdk-get-child.ts) is the real @aws-sdk/client-s3 GetObject of the saved object read by GET /quotes/{id}, 10 loops in parallel from one process (`new S3Client({})` with the S3 environment a local function gets: endpoint, execution role, region, checksum settings; each body read in full), against the bench cloud's own local S3, alternating with GET /quotes/{id} at 10 connections.",
+  "The peer serverless-offline runs through its CLI as a developer runs it: `serverless offline start` (Serverless Framework 3.40.0, which needs no login, with serverless-offline 13.9.0, the last major for v3) in a temporary service folder holding the quote bundle behind `httpApi: GET /quote`, on free ports, its defaults otherwise (a worker thread per invocation, on the bench's Node.js). Its events carry null `pathParameters` and `body` where API Gateway leaves them out, which the quote contract rejects: a wrapper handler drops null fields before calling the bundle. It is measured at 1, 10 and 50 connections, alternating with the gateway.",
   "Invocations are timed one at a time, in rounds that alternate the variants; the direct call imports services/quote/dist/handler.mjs into the bench's process.",
-  "Cold starts spawn a fresh node process that imports the handler and answers the service's smoke event on stdout (store-save and store-get against a local S3); the floor is a process that answers at once. The unbundled variant is the service built with every npm package left in node_modules (loaded file by file, as from a classic zip); its size is that of the handler and those packages deflated.",
-  "The developer's loop and the deploy run in a temporary copy of the repository (without .git, turbo's cache or .holonet), so no edit touches the working tree; `pnpm dev` runs on free ports with its own --data-dir.",
+  "Cold starts spawn a fresh process of the functions' own Node.js build (@holonet/node-builds, the runtime of infra's app definition) that imports the handler and answers the service's smoke event on stdout (store-save and store-get against a local S3), with no compile cache; the floor is `node -e 0`-like on that same build: a process that answers at once. The unbundled variant is the service built with every npm package left in node_modules (loaded file by file, as from a classic zip); its size is that of the handler and those packages deflated.",
+  "The developer's loop and the deploy run in a temporary copy of the repository (without .git, turbo's cache or .holonet), so no edit touches the working tree; `pnpm dev` runs on free ports with its own --data-dir. Cold: TURBO_FORCE and an empty data folder; cached: turbo's cache and the data folder of an untimed start before.",
 ];
 
 async function runSection(

@@ -15,6 +15,11 @@ export interface Figure {
   /** Whether the goal is met; null without a goal or a value. */
   met: boolean | null;
   note: string;
+  /**
+   * The floor that bounds this figure, measured in the same run and judged by the same goal: a goal its
+   * floor misses too is out of the design's reach on this machine, and the report says so beside the miss.
+   */
+  floor?: { name: string; value: number | null; met: boolean | null };
   /** The same figure from an earlier run (`--before`), for the before/after columns. */
   before?: { value: number | null; baselineValue: number | null; ratio: number | null };
 }
@@ -32,6 +37,8 @@ export type FigureInput = Pick<
 > & {
   goal?: Goal;
   note?: string;
+  /** The floor that bounds the figure; judged by the goal against `baselineValue` (default: the figure's). */
+  floor?: { name: string; value: number | null; baselineValue?: number | null };
 };
 
 const finite = (x: number | null): x is number => x !== null && Number.isFinite(x);
@@ -39,6 +46,11 @@ const finite = (x: number | null): x is number => x !== null && Number.isFinite(
 export function figure(input: FigureInput): Figure {
   const { value, baselineValue, goal } = input;
   const both = finite(value) && finite(baselineValue);
+  const floor = input.floor && {
+    name: input.floor.name,
+    value: finite(input.floor.value) ? input.floor.value : null,
+    met: floorMet(goal, input.floor.value, input.floor.baselineValue ?? baselineValue),
+  };
   return {
     section: input.section,
     name: input.name,
@@ -50,7 +62,16 @@ export function figure(input: FigureInput): Figure {
     goal: goal?.text ?? null,
     met: goal && both ? goal.isMet(value, baselineValue) : null,
     note: input.note ?? "",
+    ...(floor && { floor }),
   };
+}
+
+function floorMet(
+  goal: Goal | undefined,
+  value: number | null,
+  baselineValue: number | null,
+): boolean | null {
+  return goal && finite(value) && finite(baselineValue) ? goal.isMet(value, baselineValue) : null;
 }
 
 /** Adds an earlier run's figures, matched by section and name, as the "before" of each. */

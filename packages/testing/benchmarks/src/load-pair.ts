@@ -29,30 +29,38 @@ function summarize(results: LoadResult[]): LoadSummary {
   };
 }
 
+/** One timed run of a target at the connections given: autocannon on a URL, or another load child. */
+export type LoadTarget = (durationSeconds: number) => Promise<LoadResult>;
+
+/** An HTTP URL as a target: autocannon at these connections. */
+export const urlTarget =
+  (url: string, connections: number): LoadTarget =>
+  (durationSeconds) =>
+    runLoad({ url, connections, durationSeconds });
+
 /**
- * The same load against the measured URL and its baseline, in alternating runs so that the machine's
- * noise falls on both alike; a warm-up first, untimed, so that no cold start is counted.
+ * The same load against each target, in alternating runs so that the machine's noise falls on all alike;
+ * each is warmed first, untimed, until two warm-ups agree, so that no cold start is counted (at many
+ * connections a pool of function instances or workers takes a while to grow).
  */
-export async function loadPair(
+export async function loadSet<K extends string>(
   settings: BenchSettings,
-  urls: { measured: string; baseline: string },
-  connections: number,
-): Promise<{ measured: LoadSummary; baseline: LoadSummary }> {
-  // Warm until two warm-ups agree: at many connections the function instances take a while to start.
-  let previous = 0;
-  for (let warmUp = 0; warmUp < MAX_WARM_UPS; warmUp++) {
-    const { rps } = await runLoad({ url: urls.measured, connections, durationSeconds: settings.warmSeconds });
-    if (previous > 0 && Math.abs(rps - previous) <= WARM_TOLERANCE * previous) break;
-    previous = rps;
+  targets: Record<K, LoadTarget>,
+): Promise<Record<K, LoadSummary>> {
+  const keys = Object.keys(targets) as K[];
+  for (const key of keys) {
+    let previous = 0;
+    for (let warmUp = 0; warmUp < MAX_WARM_UPS; warmUp++) {
+      const { rps } = await targets[key](settings.warmSeconds);
+      if (previous > 0 && Math.abs(rps - previous) <= WARM_TOLERANCE * previous) break;
+      previous = rps;
+    }
   }
-  await runLoad({ url: urls.baseline, connections, durationSeconds: 1 });
-  const measured: LoadResult[] = [];
-  const baseline: LoadResult[] = [];
+  const results = Object.fromEntries(keys.map((key) => [key, [] as LoadResult[]])) as Record<K, LoadResult[]>;
   for (let run = 0; run < settings.loadRuns; run++) {
-    baseline.push(await runLoad({ url: urls.baseline, connections, durationSeconds: settings.loadSeconds }));
-    measured.push(await runLoad({ url: urls.measured, connections, durationSeconds: settings.loadSeconds }));
+    for (const key of keys) results[key].push(await targets[key](settings.loadSeconds));
   }
-  return { measured: summarize(measured), baseline: summarize(baseline) };
+  return Object.fromEntries(keys.map((key) => [key, summarize(results[key])])) as Record<K, LoadSummary>;
 }
 
 export const describeCodes = (codes: Record<string, number>) =>

@@ -32,9 +32,23 @@ const SLACK_MS = 30_000;
 
 /** One autocannon run, from a process of its own (see load-child.ts). */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return runLoadChild(CHILD, options, options.durationSeconds);
+}
+
+/**
+ * Runs a load child (a TypeScript file run through tsx, given `options` as JSON in argv[2]) and answers
+ * the LoadResult it prints as its last line; stopped if it outlives its run by far.
+ */
+export function runLoadChild(
+  file: string,
+  options: unknown,
+  durationSeconds: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, CHILD, JSON.stringify(options)], {
+    const child = spawn(process.execPath, ["--import", TSX, file, JSON.stringify(options)], {
       stdio: ["ignore", "pipe", "pipe"],
+      env,
     });
     let stdout = "";
     let stderr = "";
@@ -44,7 +58,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.durationSeconds * 1000 + SLACK_MS);
+    const timer = setTimeout(() => child.kill("SIGKILL"), durationSeconds * 1000 + SLACK_MS);
     child.once("close", (code) => {
       clearTimeout(timer);
       const line = stdout.trim().split("\n").at(-1) ?? "";

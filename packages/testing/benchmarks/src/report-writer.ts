@@ -31,6 +31,15 @@ export function formatValue(value: number | null, unit: string): string {
 const formatRatio = (ratio: number | null) =>
   ratio === null ? "-" : `${ratio.toFixed(ratio < 10 ? 2 : 1)}×`;
 const formatMet = (met: boolean | null) => (met === null ? "-" : met ? "yes" : "**no**");
+
+/** Beside a verdict: whether the floor that bounds the figure meets the same goal. */
+function floorVerdict(each: Figure): string {
+  if (!each.floor || each.floor.met === null) return "";
+  const value = formatValue(each.floor.value, each.unit);
+  return each.floor.met
+    ? `${each.floor.name} (${value}) meets it`
+    : `${each.floor.name} (${value}) misses it too: the design's floor explains the miss`;
+}
 /** Table cells hold no pipes or line breaks. */
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
@@ -63,7 +72,9 @@ function sectionTable(figures: Figure[], withBefore: boolean): string[] {
           formatRatio(each.ratio),
         ]
       : [each.name, value, each.baseline, common[0] ?? "", formatRatio(each.ratio)];
-    return [...cells, each.goal ?? "-", formatMet(each.met), each.note];
+    const verdict = floorVerdict(each);
+    const met = verdict === "" ? formatMet(each.met) : `${formatMet(each.met)}; ${verdict}`;
+    return [...cells, each.goal ?? "-", met, each.note];
   });
   return [
     `| ${head.join(" | ")} |`,
@@ -106,7 +117,14 @@ export function renderMarkdown(report: Report): string {
   if (report.findings.trim() !== "") lines.push(report.findings.trim(), "");
   lines.push("## Goals missed", "");
   if (missed.length === 0) lines.push("None.", "");
-  else lines.push(...missed.map((each) => `- ${each.section}: ${each.name} (${each.goal})`), "");
+  else
+    lines.push(
+      ...missed.map((each) => {
+        const verdict = floorVerdict(each);
+        return `- ${each.section}: ${each.name} (${each.goal})${verdict === "" ? "" : `; ${verdict}`}`;
+      }),
+      "",
+    );
   for (const section of sections) {
     lines.push(`## ${section}`, "");
     lines.push(

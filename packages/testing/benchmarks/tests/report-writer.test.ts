@@ -54,6 +54,33 @@ const report = (items: Figure[]) => ({
   figures: items,
 });
 
+describe("a goal beside the floor that bounds it", () => {
+  const bounded = (floorP99: number) =>
+    figure({
+      section: "a. Gateway",
+      name: "GET /quote, 10 connections: p99",
+      value: 7,
+      unit: "ms",
+      baseline: "floor (a)",
+      baselineValue: floorP99,
+      goal: { text: "< 5 ms", isMet: (value) => value < 5 },
+      floor: { name: "floor (a)'s p99", value: floorP99 },
+    });
+
+  it("judges the floor by the same goal", () => {
+    expect(bounded(6.5).floor).toEqual({ name: "floor (a)'s p99", value: 6.5, met: false });
+    expect(bounded(2).floor).toEqual({ name: "floor (a)'s p99", value: 2, met: true });
+  });
+
+  it("says in the missed goals when the design's floor misses the goal too", () => {
+    const markdown = renderMarkdown(report([bounded(6.5), bounded(2)]));
+    expect(markdown).toContain(
+      "(< 5 ms); floor (a)'s p99 (6.50 ms) misses it too: the design's floor explains the miss",
+    );
+    expect(markdown).toContain("(< 5 ms); floor (a)'s p99 (2.00 ms) meets it");
+  });
+});
+
 describe("figure", () => {
   it("states the ratio to the baseline and whether the goal is met", () => {
     expect(figures[0]).toMatchObject({ ratio: 0.25, met: false, goal: "≥ 50% of bare" });

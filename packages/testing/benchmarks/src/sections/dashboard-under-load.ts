@@ -3,7 +3,7 @@ import { type Figure, figure } from "../figures";
 import { runLoad } from "../load";
 import { percentile } from "../stats";
 
-const SECTION = "a. Gateway: HTTP API through the local cloud vs bare node:http";
+const SECTION = "a. Gateway: HTTP API through the local cloud vs its floors and bare node:http";
 const CONNECTIONS = 50;
 const IDLE_POLLS = 40;
 const POLL_EVERY_MS = 100;

@@ -178,7 +178,7 @@ export async function invokeSection(ctx: BenchContext): Promise<Figure[]> {
     variants.push({
       name: "serverless-offline 14.8.2 Lambda API (SDK Invoke)",
       baseline: "direct",
-      note: "peer: its Invoke API (hapi) and default worker-thread runner, driven without the Framework (v4 needs a serverless.com login, which these machines cannot do)",
+      note: "peer: its Invoke API (hapi) and default worker-thread runner, driven in this process without the Framework (14.x needs Framework v4, which needs a serverless.com login these machines cannot do); its HTTP path through the v3 CLI is in table a",
       call: async () =>
         decode(
           (
