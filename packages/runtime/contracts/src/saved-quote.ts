@@ -9,15 +9,13 @@ export const AUTHOR_MAX_LENGTH = 100;
  * URL-safe, unique without coordination and sortable by time. The first character is at most 7,
  * since 48 bits of time fill 10 characters with 2 bits to spare.
  */
-export const QuoteId = z
-  .string()
-  .check(
-    z.regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, {
-      error: "must be a quote id: 26 characters of Crockford base32",
-    }),
-    z.describe("Quote id (a ULID: URL-safe, sortable by time)."),
-    z.meta({ id: "QuoteId", examples: ["01JDQ3H7Y8ZK4M6N2P9R5T0VWX"] }),
-  );
+export const QuoteId = z.string().check(
+  z.regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, {
+    error: "must be a quote id: 26 characters of Crockford base32",
+  }),
+  z.describe("Quote id (a ULID: URL-safe, sortable by time)."),
+  z.meta({ id: "QuoteId", examples: ["01JDQ3H7Y8ZK4M6N2P9R5T0VWX"] }),
+);
 export type QuoteId = z.infer<typeof QuoteId>;
 
 const nonBlank = (field: string) => ({ error: `${field} must not be blank` });

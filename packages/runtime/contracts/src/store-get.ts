@@ -12,13 +12,11 @@ export const ListQuotesQuery = z
   .object({
     limit: z
       .optional(
-        z
-          .string()
-          .check(
-            z.regex(/^(100|[1-9][0-9]?)$/, {
-              error: `limit must be a whole number from 1 to ${LIST_MAX_LIMIT}`,
-            }),
-          ),
+        z.string().check(
+          z.regex(/^(100|[1-9][0-9]?)$/, {
+            error: `limit must be a whole number from 1 to ${LIST_MAX_LIMIT}`,
+          }),
+        ),
       )
       .check(z.describe(`Items per page, 1 to ${LIST_MAX_LIMIT}; ${LIST_DEFAULT_LIMIT} when absent.`)),
     cursor: z.optional(QuoteId).check(z.describe("nextCursor of the previous page.")),
