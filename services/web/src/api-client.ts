@@ -2,7 +2,7 @@ import { ErrorBody } from "@holonet/contracts/error-body";
 import { QuoteOutput } from "@holonet/contracts/quote";
 import { SavedQuote } from "@holonet/contracts/saved-quote";
 import { QuotePage } from "@holonet/contracts/store-get";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { backoffMs, MAX_RETRIES, shouldRetry } from "./retry-policy";
 
 /** Why a call to the API did not give what was asked for, in terms the page can show. */
@@ -59,7 +59,11 @@ export function createApiClient(options: {
     }
   }
 
-  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<ApiResult<T>> {
+  async function call<T>(
+    path: string,
+    schema: z.ZodMiniType<T>,
+    init: RequestInit = {},
+  ): Promise<ApiResult<T>> {
     let response: Response;
     try {
       response = await send(path, init);

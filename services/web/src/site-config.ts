@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@holonet/contracts/zod";
 import type { ApiResult, Fetch } from "./api-client";
 
 /**

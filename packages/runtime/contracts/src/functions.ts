@@ -1,8 +1,8 @@
-import * as z from "zod";
 import { QuoteInput, QuoteOutput } from "./quote";
 import { SavedQuote } from "./saved-quote";
 import { QuotePage, StoreGetInput } from "./store-get";
 import { SaveQuoteInput, SaveQuoteOutput } from "./store-save";
+import * as z from "./zod";
 
 /**
  * Each function's contract for a direct invocation (the Lambda Invoke API): what it takes and what it

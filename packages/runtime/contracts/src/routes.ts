@@ -1,10 +1,10 @@
-import type * as z from "zod";
 import { ErrorBody } from "./error-body";
 import type { FunctionName } from "./functions";
 import { QuoteOutput, QuoteQuery } from "./quote";
 import { SavedQuote } from "./saved-quote";
 import { GetQuotePath, ListQuotesQuery, QuotePage } from "./store-get";
 import { SaveQuoteInput } from "./store-save";
+import type * as z from "./zod";
 
 export interface Route {
   method: "GET" | "POST";
@@ -12,11 +12,11 @@ export interface Route {
   path: string;
   function: FunctionName;
   summary: string;
-  pathParameters?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  pathParameters?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** Every status the function answers on this route, with its body (null: none, as for 304). */
-  responses: Record<number, z.ZodType | null>;
+  responses: Record<number, z.ZodMiniType | null>;
 }
 
 /** The route table: declared once, read by the services, the local cloud, the docs and the infrastructure. */

@@ -1,14 +1,13 @@
-import * as z from "zod";
 import { AuthorName, QuoteText, SavedQuote } from "./saved-quote";
+import * as z from "./zod";
 
 /** `POST /quotes` body, and the direct invocation input of store-save. Unknown fields are refused. */
 export const SaveQuoteInput = z
   .strictObject({
     quote: QuoteText,
-    author: AuthorName.optional(),
+    author: z.optional(AuthorName),
   })
-  .describe("A quote to save")
-  .meta({ id: "SaveQuoteInput" });
+  .check(z.describe("A quote to save"), z.meta({ id: "SaveQuoteInput" }));
 export type SaveQuoteInput = z.infer<typeof SaveQuoteInput>;
 
 /** 201 body of `POST /quotes` (with a Location header), and the direct invocation output. */

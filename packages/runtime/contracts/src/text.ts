@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod";
 
 /*
  * JSON text exchanged between systems must be well-formed Unicode: RFC 7493 (I-JSON), section 2.1,
@@ -26,11 +26,12 @@ export const WELL_FORMED_NOTE = "Well-formed Unicode: no lone surrogates (I-JSON
 
 /**
  * A free-text field of a contract: a string that must be well-formed Unicode, its description saying so.
- * Add the field's own limits after it (`.min()`, `.max()`, `.regex()`): they keep this check and description.
+ * Add the field's own limits after it (`.check(z.minLength(1), z.maxLength(n), z.regex(...))`): they keep
+ * this check and description.
  * z.toJSONSchema leaves the refinement out; the description carries it into the generated docs.
  */
 export const wellFormedText = (description: string) =>
   z
     .string()
-    .refine(isWellFormedText, { error: NOT_WELL_FORMED_MESSAGE })
-    .describe(`${description} ${WELL_FORMED_NOTE}`);
+    .check(z.refine(isWellFormedText, { error: NOT_WELL_FORMED_MESSAGE }))
+    .check(z.describe(`${description} ${WELL_FORMED_NOTE}`));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
 import { ErrorBody } from "../src/error-body";
 import { QuoteInput, QuoteQuery } from "../src/quote";
 import { ROUTES, routeKey } from "../src/routes";
 import { QuoteId, SavedQuote } from "../src/saved-quote";
 import { ListQuotesQuery, StoreGetInput } from "../src/store-get";
 import { SaveQuoteInput } from "../src/store-save";
+import * as z from "../src/zod";
 
 const ID = "01JDQ3H7Y8ZK4M6N2P9R5T0VWX";
 

@@ -1,5 +1,5 @@
 import { isWellFormedText } from "@holonet/contracts/text";
-import * as z from "zod";
+import * as z from "@holonet/contracts/zod";
 
 /**
  * The part of an API Gateway HTTP API event (payload format 2.0) that a function reads.
@@ -9,10 +9,10 @@ const HttpApiEvent = z.object({
   version: z.literal("2.0"),
   routeKey: z.string(),
   rawPath: z.string(),
-  headers: z.record(z.string(), z.string()).optional(),
-  queryStringParameters: z.record(z.string(), z.string()).optional(),
-  pathParameters: z.record(z.string(), z.string()).optional(),
-  body: z.string().optional(),
+  headers: z.optional(z.record(z.string(), z.string())),
+  queryStringParameters: z.optional(z.record(z.string(), z.string())),
+  pathParameters: z.optional(z.record(z.string(), z.string())),
+  body: z.optional(z.string()),
   isBase64Encoded: z.boolean(),
   requestContext: z.object({
     requestId: z.string(),

@@ -1,5 +1,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import type { FunctionName } from "@holonet/contracts/functions";
+import * as z from "@holonet/contracts/zod";
 import { logAwsCallSpans } from "@holonet/lambda-kit/aws-call-spans";
 import { createLogger, type Logger, parseLogLevel } from "@holonet/lambda-kit/logger";
 import type { WiringOptions } from "@holonet/lambda-kit/service-app";
@@ -23,7 +24,7 @@ export function quoteStoreFromEnvironment(
   env: NodeJS.ProcessEnv = process.env,
 ): { store: QuoteStore; logger: Logger } {
   const config = parseEnvironment(
-    platform === "lambda" ? StoreEnvironment : StoreEnvironment.extend(S3ElsewhereEnvironment.shape),
+    platform === "lambda" ? StoreEnvironment : z.extend(StoreEnvironment, S3ElsewhereEnvironment.shape),
     env,
   );
   const logger = createLogger({

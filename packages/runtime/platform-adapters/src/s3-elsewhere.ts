@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "@holonet/contracts/zod";
 
 /**
  * What a store service needs off AWS, where no role hands the SDK its credentials and no default
@@ -8,10 +8,12 @@ import * as z from "zod";
 export const S3ElsewhereEnvironment = z.object({
   AWS_ENDPOINT_URL_S3: z
     .url()
-    .describe("The S3-compatible endpoint: https://storage.googleapis.com for Cloud Storage."),
-  AWS_ACCESS_KEY_ID: z.string().min(1).describe("An HMAC key's access id, for Cloud Storage."),
-  AWS_SECRET_ACCESS_KEY: z.string().min(1).describe("That HMAC key's secret."),
-  AWS_REGION: z.string().min(1).describe("The region the SDK signs requests for."),
+    .check(z.describe("The S3-compatible endpoint: https://storage.googleapis.com for Cloud Storage.")),
+  AWS_ACCESS_KEY_ID: z
+    .string()
+    .check(z.minLength(1), z.describe("An HMAC key's access id, for Cloud Storage.")),
+  AWS_SECRET_ACCESS_KEY: z.string().check(z.minLength(1), z.describe("That HMAC key's secret.")),
+  AWS_REGION: z.string().check(z.minLength(1), z.describe("The region the SDK signs requests for.")),
 });
 
 /** Cloud Storage's XML API, the S3-compatible one: https://cloud.google.com/storage/docs/interoperability */

@@ -18,7 +18,7 @@ const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerC
  * A self-contained JSON Schema: named schemas it needs go under `$defs`. Inputs are described as the
  * service accepts them (`io: "input"`: a plain object ignores unknown fields), outputs as it answers them.
  */
-const standalone = (schema: z.ZodType, io: "input" | "output", title: string): JsonSchema => {
+const standalone = (schema: z.core.$ZodType, io: "input" | "output", title: string): JsonSchema => {
   const { $schema, ...rest } = z.toJSONSchema(schema, { target: TARGET, io }) as JsonSchema;
   return { $schema, title, ...rest };
 };
@@ -37,8 +37,8 @@ export function contractSchemas(): ContractSchema[] {
   );
 
   // HTTP bodies by their schema's meta id, each once, with every route and status that carries it.
-  const bodies = new Map<string, { schema: z.ZodType; io: "input" | "output"; usedBy: string[] }>();
-  const add = (schema: z.ZodType, io: "input" | "output", use: string) => {
+  const bodies = new Map<string, { schema: z.core.$ZodType; io: "input" | "output"; usedBy: string[] }>();
+  const add = (schema: z.core.$ZodType, io: "input" | "output", use: string) => {
     const id = schemaId(schema);
     if (!id) throw new Error(`${use} has no meta id: give its schema .meta({ id }) in @holonet/contracts`);
     const entry = bodies.get(id) ?? { schema, io, usedBy: [] };

@@ -9,7 +9,7 @@ export const TARGET = "draft-2020-12" as const;
 export const COMPONENTS_PREFIX = "#/components/schemas/";
 
 /** The meta id a schema was registered with (`.meta({ id })`), if any. */
-export const schemaId = (schema: z.ZodType): string | undefined => {
+export const schemaId = (schema: z.core.$ZodType): string | undefined => {
   const id = z.globalRegistry.get(schema)?.id;
   return typeof id === "string" ? id : undefined;
 };
@@ -55,7 +55,7 @@ export function reachableIds(root: unknown, components: Record<string, JsonSchem
 }
 
 /** A `$ref` to the schema's component. Route schemas must be named, so that the document names them too. */
-export function refTo(schema: z.ZodType, where: string): JsonSchema {
+export function refTo(schema: z.core.$ZodType, where: string): JsonSchema {
   const id = schemaId(schema);
   if (!id) throw new Error(`${where} has no meta id: give its schema .meta({ id }) in @holonet/contracts`);
   return { $ref: `${COMPONENTS_PREFIX}${id}` };

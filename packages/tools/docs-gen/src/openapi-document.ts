@@ -37,7 +37,7 @@ export const operationId = (route: Pick<Route, "method" | "path">) =>
 
 /** One parameter per property of a route's path or query schema, its schema taken from the component. */
 function parameters(
-  schema: z.ZodObject | undefined,
+  schema: z.core.$ZodObject | undefined,
   location: "path" | "query",
   where: string,
   components: Record<string, JsonSchema>,
@@ -97,7 +97,7 @@ function responses(route: Route) {
   const key = routeKey(route);
   // lambda-kit's error model answers any unexpected failure with a 500 ErrorBody that shows only the
   // request id, on every route, though the route table lists only the statuses a route means to answer.
-  const functionAnswers: Record<number, z.ZodType | null> = { 500: ErrorBody, ...route.responses };
+  const functionAnswers: Record<number, z.core.$ZodType | null> = { 500: ErrorBody, ...route.responses };
   const gateway = new Map(GATEWAY_ANSWERS.map((answer) => [answer.status, answer]));
   const statuses = [...new Set([...Object.keys(functionAnswers).map(Number), ...gateway.keys()])].sort(
     (a, b) => a - b,
