@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { FunctionName } from "@holonet/contracts/functions";
+import { zipDirectory } from "@holonet/lambda-deploy/bundle-zip";
 import { type InvokeOutcome, invokeOnce } from "@holonet/local-invoke/invoke-bundle";
 import { sampleEvents } from "@holonet/local-invoke/sample-events";
 import { serviceFunction } from "@holonet/local-invoke/service-function";
@@ -44,4 +45,11 @@ describe(`${service} bundle on its sample events`, () => {
     expectations[file]?.(outcome);
     expect(outcome.initDurationMs).toBeGreaterThan(0);
   });
+});
+
+// The zip is what a cold start downloads. Classic zod alone made it 43 KB; with the contracts in zod/mini
+// it is about 23 KB (docs/decisions/0015-lean-contracts-in-bundles.md). A schema written with classic zod
+// anywhere on quote's import path brings every method of it back, and this is where that shows.
+it("zips to less than 30 KB", () => {
+  expect(zipDirectory(path.join(import.meta.dirname, "../dist")).length).toBeLessThan(30_000);
 });

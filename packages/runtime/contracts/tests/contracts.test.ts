@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ErrorBody } from "../src/error-body";
 import { QuoteInput, QuoteQuery } from "../src/quote";
@@ -142,5 +144,24 @@ describe("JSON Schema", () => {
     };
     expect(json.properties.quote.maxLength).toBe(1000);
     expect(json.additionalProperties).toBe(false);
+  });
+});
+
+describe("zod", () => {
+  // ./zod is zod/mini with zod's English messages installed. A contract importing "zod" itself would bring
+  // classic zod's every method into each function's bundle (decision 0015), and one importing "zod/mini"
+  // directly could be parsed before the messages are in place.
+  it("comes to every contract through ./zod", () => {
+    const src = path.join(import.meta.dirname, "../src");
+    const direct = readdirSync(src)
+      .filter((file) => file !== "zod.ts" && /from "zod[/"]/.test(readFileSync(path.join(src, file), "utf8")))
+      .sort();
+    expect(direct).toEqual([]);
+  });
+
+  it("answers with zod's English messages", () => {
+    expect(QuoteInput.safeParse({ isJedi: "true" }).error?.issues[0]?.message).toBe(
+      "Invalid input: expected boolean, received string",
+    );
   });
 });
