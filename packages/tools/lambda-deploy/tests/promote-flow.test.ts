@@ -1,67 +1,34 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   GetAliasCommand,
   GetFunctionConfigurationCommand,
-  LambdaClient,
+  type LambdaClient,
   UpdateAliasCommand,
 } from "@aws-sdk/client-lambda";
-import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
-import { type LambdaService, startLambdaService } from "@holonet/local-lambda/lambda-service";
-import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployFunction } from "../src/deploy-function";
-import type { FunctionSpec } from "../src/function-spec";
 import { historyLine } from "../src/history-command";
 import { promoteFunction, readPromotionSource } from "../src/promote-function";
 import { publishFunction } from "../src/publish-function";
 import { releaseHistory } from "../src/rollback";
+import { stageSpec, stageZip, startLocalLambda } from "./stage-function";
 
 // Promotion republishes exactly the code a stage tested (the same CodeSha256) with the next stage's
 // configuration. GetFunction with a Qualifier answers that version's CodeSha256 and a presigned Code.Location
 // to download its zip (https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html).
-let dataDir: string;
-let service: LambdaService;
+let lambda: Awaited<ReturnType<typeof startLocalLambda>>;
 let client: LambdaClient;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-promote-"));
-  const credentials = newLocalCredentials();
-  service = await startLambdaService({ dataDir, credentials });
-  client = new LambdaClient({
-    endpoint: service.endpoint,
-    region: "us-east-1",
-    credentials: credentials.developer,
-  });
+  lambda = await startLocalLambda("holonet-promote-");
+  client = lambda.client;
 });
 afterAll(async () => {
-  client.destroy();
-  await service.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await lambda.close();
 });
 
 const NAME = "promote-flow";
-const spec = (stage: string): FunctionSpec => ({
-  name: NAME,
-  description: "A function of the promotion flow",
-  runtime: "nodejs22.x",
-  handler: "index.handler",
-  role: `arn:aws:iam::000000000000:role/holonet-${stage}-promote-flow`,
-  memoryMb: 128,
-  timeoutSeconds: 10,
-  environment: { DATA_BUCKET: `holonet-${stage}-data` },
-  logGroup: `/holonet/${stage}/promote-flow`,
-  tracing: "PassThrough",
-});
-const zip = (code: string, broken = false) =>
-  zipSync({
-    "index.mjs": strToU8(
-      broken
-        ? `throw new Error("broken at init");\n`
-        : `export const handler = async () => ({ code: ${JSON.stringify(code)}, bucket: process.env.DATA_BUCKET });\n`,
-    ),
-  });
+const spec = (stage: string) => stageSpec(NAME, "A function of the promotion flow", stage);
+const zip = stageZip;
 const deploy = (stage: string, code: string, broken = false) =>
   deployFunction(client, spec(stage), zip(code, broken), { alias: stage, smokeEvent: {} });
 const promote = async (from: string, to: string) =>

@@ -1,60 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { GetAliasCommand, LambdaClient, ResourceNotFoundException } from "@aws-sdk/client-lambda";
-import { newLocalCredentials } from "@holonet/local-auth/local-credentials";
-import { type LambdaService, startLambdaService } from "@holonet/local-lambda/lambda-service";
-import { strToU8, zipSync } from "fflate";
+import { GetAliasCommand, type LambdaClient, ResourceNotFoundException } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployFunction } from "../src/deploy-function";
-import type { FunctionSpec } from "../src/function-spec";
 import { publishFunction } from "../src/publish-function";
 import { releaseHistory, rollbackAlias } from "../src/rollback";
+import { stageSpec, stageZip, startLocalLambda } from "./stage-function";
 
 // One function serves every stage; each stage's versions carry that stage's configuration (its role and its
 // bucket). A rollback must stay inside the stage, whatever other stages and pnpm dev published meanwhile.
-let dataDir: string;
-let service: LambdaService;
+let lambda: Awaited<ReturnType<typeof startLocalLambda>>;
 let client: LambdaClient;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-release-"));
-  const credentials = newLocalCredentials();
-  service = await startLambdaService({ dataDir, credentials });
-  client = new LambdaClient({
-    endpoint: service.endpoint,
-    region: "us-east-1",
-    credentials: credentials.developer,
-  });
+  lambda = await startLocalLambda("holonet-release-");
+  client = lambda.client;
 });
 afterAll(async () => {
-  client.destroy();
-  await service.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await lambda.close();
 });
 
 const NAME = "release-flow";
-const spec = (stage: string): FunctionSpec => ({
-  name: NAME,
-  description: "A function of the release flow",
-  runtime: "nodejs22.x",
-  handler: "index.handler",
-  role: `arn:aws:iam::000000000000:role/holonet-${stage}-release-flow`,
-  memoryMb: 128,
-  timeoutSeconds: 10,
-  environment: { DATA_BUCKET: `holonet-${stage}-data` },
-  logGroup: `/holonet/${stage}/release-flow`,
-  tracing: "PassThrough",
-});
-/** A package that answers its code's name and its stage's bucket, or fails at init when broken. */
-const zip = (code: string, broken = false) =>
-  zipSync({
-    "index.mjs": strToU8(
-      broken
-        ? `throw new Error("broken at init");\n`
-        : `export const handler = async () => ({ code: ${JSON.stringify(code)}, bucket: process.env.DATA_BUCKET });\n`,
-    ),
-  });
+const spec = (stage: string) => stageSpec(NAME, "A function of the release flow", stage);
+const zip = stageZip;
 const deploy = (stage: string, code: string, broken = false, steps: string[] = []) =>
   deployFunction(client, spec(stage), zip(code, broken), {
     alias: stage,
