@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { readStackOutputs } from "@holonet/lambda-deploy/stack-outputs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
 import { sdkEnvironment } from "../src/sdk-environment";
+import { runCommand } from "./run-command";
 
 // The deploy flow rehearsed end to end against the local cloud, through the same SDK calls and the same
 // CLI a deploy to AWS makes: only the endpoints differ.
@@ -37,24 +37,16 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-/**
- * The deploy CLI, run as a person runs it, against the local cloud. Asynchronously: the local cloud answers
- * from this very process, so a blocking spawn would leave nobody to answer the CLI.
- */
-function deployCli(...args: string[]): Promise<{ status: number; output: string }> {
-  const cli = path.join(root, "packages/tools/lambda-deploy/bin/holonet-deploy.mjs");
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      { cwd: root, env: { ...process.env, ...environment }, encoding: "utf8", timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ status, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+/** The deploy CLI, run as a person runs it, against the local cloud. */
+const deployCli = (...args: string[]) =>
+  runCommand(
+    process.execPath,
+    [path.join(root, "packages/tools/lambda-deploy/bin/holonet-deploy.mjs"), ...args],
+    {
+      cwd: root,
+      env: environment,
+    },
+  );
 
 const quoteNow = async () =>
   ((await (await fetch(`${cloud.api}/quote?isJedi=true`)).json()) as { quote: string }).quote;

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { localS3ClientConfig } from "@holonet/local-s3/local-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FREE_PORTS, type LocalCloud, localClientConfig, startLocalCloud } from "../src/local-cloud";
 import { sdkEnvironment } from "../src/sdk-environment";
+import { runCommand } from "./run-command";
 
 // A whole release rehearsed against the local cloud through the commands the README gives (pnpm run
 // deploy / promote / rollback / history / destroy run holonet-deploy; pnpm deploy:stack runs infra's stack
@@ -54,20 +54,8 @@ afterAll(async () => {
   rmSync(workspace, { recursive: true, force: true });
 });
 
-/** Runs a command as a person does, asynchronously: the local cloud answers from this very process. */
-function run(file: string, args: string[], cwd: string): Promise<{ status: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      { cwd, env: { ...process.env, ...environment }, encoding: "utf8", timeout: 90_000 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ status, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+const run = (file: string, args: string[], cwd: string) =>
+  runCommand(file, args, { cwd, env: environment, timeoutMs: 90_000 });
 
 /** `pnpm run deploy|promote|rollback|history|destroy ...`, from the workspace. */
 const holonetDeploy = (...args: string[]) => run(process.execPath, [deployBin, ...args], workspace);
