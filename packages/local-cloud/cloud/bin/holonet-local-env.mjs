@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Holonet's tools run from their TypeScript source through tsx: no build step between an edit and a run.
-import { register } from "tsx/esm/api";
+// Runs from the TypeScript source, bundled again only after an edit (@holonet/cli-support/tool-launcher).
+import { launchTool } from "@holonet/cli-support/tool-launcher";
 
-register();
-await import("../src/local-env-cli.ts");
+await launchTool(new URL("../src/local-env-cli.ts", import.meta.url));
