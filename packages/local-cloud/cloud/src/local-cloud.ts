@@ -237,16 +237,19 @@ async function publishDevStage(context: StartContext, shared: SharedServices, st
       // Recorded as pnpm dev's, so that no deploy's rollback ever lands on one of these versions.
       { alias, origin: "pnpm-dev" },
     );
-  for (const service of FUNCTION_NAMES) {
-    const outcome = await publishService(service);
+  const publishSite = async () => {
+    await syncDevSite(shared.s3Client, options.root, stage);
+  };
+  // Each function and the site are their own: they are published at once, and told in their order.
+  const [published] = await Promise.all([
+    Promise.all(FUNCTION_NAMES.map(async (service) => [service, await publishService(service)] as const)),
+    publishSite(),
+  ]);
+  for (const [service, outcome] of published) {
     context.log(
       `λ ${functionName(service).padEnd(18)} version ${outcome.version} as ${alias}${outcome.changed ? "" : " (unchanged)"}`,
     );
   }
-  const publishSite = async () => {
-    await syncDevSite(shared.s3Client, options.root, stage);
-  };
-  await publishSite();
   return { publishService, publishSite };
 }
 
