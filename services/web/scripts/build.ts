@@ -1,5 +1,5 @@
 import path from "node:path";
-import { buildSite } from "./build-site";
+import { buildSite } from "@holonet/static-site/page-build";
 
 const packageDir = path.resolve(import.meta.dirname, "..");
 const site = await buildSite({ packageDir, outDir: path.join(packageDir, "dist") });

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildSite } from "@holonet/static-site/page-build";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../scripts/build-site";
 
 const packageDir = path.resolve(import.meta.dirname, "..");
 let outDir: string;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { handleBrokenPipe } from "@holonet/cli-support/broken-pipe";
-import { BuildError, buildPackagesInBackground } from "@holonet/cli-support/build-services";
+import { BuildError } from "@holonet/cli-support/build-services";
 import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import { FUNCTION_NAMES, FUNCTIONS, isFunctionName } from "@holonet/infra/app-definition";
 import { credentialsPath } from "@holonet/local-auth/local-credentials";
@@ -14,12 +14,14 @@ import { portVariable } from "./endpoint-ports";
 import { type FunctionBuilds, functionBuilds } from "./function-builds";
 import { watchSources } from "./hot-reload";
 import { DEFAULT_PORTS, type Endpoint, startLocalCloud } from "./local-cloud";
+import { buildDevSite, buildPages } from "./page-builds";
 import {
   describePortUnavailable,
   firstUnavailablePort,
   PortUnavailableError,
   portHolder,
 } from "./port-in-use";
+import { siteDirectory } from "./site-directory";
 
 const HELP = `Usage: pnpm dev [options]
 
@@ -150,27 +152,24 @@ async function main(): Promise<void> {
   // How local-env finds this cloud again, when it is not the default one.
   const dataDirOption = values["data-dir"] ? ` --data-dir ${values["data-dir"]}` : "";
   const started = performance.now();
-  // The functions are built in this process, by esbuild contexts kept for the saves to come; the rest
-  // (the runner, the dashboard's page, the site) through turbo meanwhile. Typechecking is pnpm build's and
-  // pnpm test's, not the start's (docs/decisions/0014).
-  const turboPackages = ["@holonet/lambda-runtime", "@holonet/local-dashboard", "@holonet/web"];
+  // Everything the cloud serves is built in this process with esbuild, as the packages' own builds make
+  // it: the functions and the runner by contexts kept for the saves to come (unchanged ones are not built
+  // again), the dashboard's page and the site whole. Typechecking is pnpm build's and pnpm test's, not the
+  // start's (docs/decisions/0014, 0016).
   if (values.build)
     process.stderr.write(
-      `Building ${turboPackages.join(", ")} (turbo; cached when unchanged) and ${FUNCTION_NAMES.join(", ")} (esbuild, in this process)…\n`,
+      `Building ${FUNCTION_NAMES.join(", ")}, the function runner, the dashboard's page and the website (esbuild, in this process)…\n`,
     );
-  const turbo = values.build
-    ? buildPackagesInBackground(root, turboPackages, { silentFailure: true, quiet: true })
-    : undefined;
   let builds: FunctionBuilds | undefined;
   if (values.build || values.watch) {
-    const [turboBuild, functions] = await Promise.allSettled([
-      turbo,
+    const [pages, functions] = await Promise.allSettled([
+      values.build ? buildPages(root, { verbose }) : undefined,
       functionBuilds(root).then(async (created) => {
         builds = created;
         if (values.build) await created.buildAll();
       }),
     ]);
-    const failures = [turboBuild, functions].flatMap((outcome) =>
+    const failures = [pages, functions].flatMap((outcome) =>
       outcome.status === "rejected" ? [outcome.reason] : [],
     );
     if (failures.length > 0) {
@@ -239,16 +238,13 @@ Ctrl-C to stop; "cost" + Enter for the cost so far.`);
           ...Object.fromEntries(
             FUNCTION_NAMES.map((name) => [name, path.join(root, FUNCTIONS[name].directory, "src")]),
           ),
-          web: path.join(root, "services", "web", "src"),
+          web: path.join(siteDirectory(root), "src"),
         },
         async (name) => {
           const began = performance.now();
           try {
             if (name === "web") {
-              await buildPackagesInBackground(root, ["@holonet/web"], {
-                silentFailure: true,
-                quiet: !verbose,
-              });
+              await buildDevSite(root, { verbose });
               await cloud.publishSite();
               console.log(`web: published in ${Math.round(performance.now() - began)} ms`);
             } else if (isFunctionName(name)) {

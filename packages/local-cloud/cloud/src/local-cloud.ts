@@ -35,6 +35,7 @@ import { portError } from "./port-in-use";
 import type { Style } from "./request-lines";
 import { createRequestLog } from "./request-log";
 import { BUCKET_IDS, type SharedServices, startSharedServices } from "./shared-services";
+import { siteDirectory } from "./site-directory";
 import { startStackEndpoint } from "./stack-endpoint";
 import { createTelemetry } from "./telemetry/telemetry";
 
@@ -257,7 +258,7 @@ const syncDevSite = (client: S3Client, root: string, stage: LocalStage) =>
   syncSite({
     client,
     bucket: bucketName("web", stage.stage),
-    siteDir: path.join(root, "services", "web", "dist"),
+    siteDir: path.join(siteDirectory(root), "dist"),
     config: { apiUrl: stage.urls().api },
   });
 

@@ -1,6 +1,4 @@
-import path from "node:path";
-import { buildPage } from "./build-page";
+import { buildPage } from "../src/page-build";
 
-const packageDir = path.resolve(import.meta.dirname, "..");
-const page = await buildPage({ packageDir, outDir: path.join(packageDir, "dist") });
+const page = await buildPage();
 console.log(`dist/index.html -> ${page.app}, ${page.styles}`);

@@ -16,6 +16,8 @@ export interface DevProcess {
   config: DevConfig;
   /** From the spawn to the first 200 of GET /quote?isJedi=true. */
   firstOkMs: number;
+  /** What pnpm dev said its builds took ("Built in N ms"); undefined with --no-build. */
+  builtMs: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -79,7 +81,15 @@ export async function startDev(
       }
       if (config !== undefined) {
         const answer = await httpRequest(`${config.api}/quote?isJedi=true`).catch(() => undefined);
-        if (answer?.status === 200) return { config, firstOkMs: performance.now() - started, stop };
+        if (answer?.status === 200) {
+          const built = /Built in (\d+) ms/.exec(output)?.[1];
+          return {
+            config,
+            firstOkMs: performance.now() - started,
+            builtMs: built === undefined ? undefined : Number(built),
+            stop,
+          };
+        }
       }
       await sleep(POLL_MS);
     }

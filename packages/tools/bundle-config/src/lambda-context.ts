@@ -158,7 +158,8 @@ export class LambdaBuildError extends Error {
   }
 }
 
-function errorLines(errors: Message[], directory: string, root: string): string[] {
+/** esbuild's errors in its short form, `file:line:col: ERROR: message`, each file relative to `root`. */
+export function errorLines(errors: Message[], directory: string, root: string): string[] {
   return errors.map((error) => {
     const where = error.location;
     const place = where
@@ -240,6 +241,11 @@ export interface LambdaContextOptions {
   outDir?: string;
   /** Keep the record of each build for buildIfChanged (under the service's node_modules/.cache); on by default. */
   record?: boolean;
+  /**
+   * The tsup settings to build with: a function's, lambdaBundle(), by default. Another bundle that tsup
+   * builds in `pnpm build` (the function runner's) passes its own, under the same translation.
+   */
+  bundle?: Options;
 }
 
 /**
@@ -248,9 +254,13 @@ export interface LambdaContextOptions {
  */
 export async function lambdaContext(
   directory: string,
-  { root = directory, outDir = "dist", record: keepRecord = true }: LambdaContextOptions = {},
+  {
+    root = directory,
+    outDir = "dist",
+    record: keepRecord = true,
+    bundle: options = lambdaBundle(),
+  }: LambdaContextOptions = {},
 ): Promise<LambdaContext> {
-  const options = lambdaBundle();
   const buildOptions = lambdaBuildOptions(directory, options, outDir);
   const built: BuildContext = await context(buildOptions);
   const lockRoot = workspaceRoot(directory);

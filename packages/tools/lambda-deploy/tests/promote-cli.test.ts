@@ -163,7 +163,7 @@ describe("with nothing listening, deploy, rollback and promote name the endpoint
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(advice(dead, "AWS_ENDPOINT_URL_LAMBDA"));
     }
-    // Two runs of the CLI, each a Node start with tsx: on a loaded machine, more than the default.
+    // Two runs of the CLI, each a Node start loading the AWS SDK: on a loaded machine, more than the default.
   }, 90_000);
 
   it("deploy: the CloudFormation endpoint, then the Lambda endpoint", async () => {

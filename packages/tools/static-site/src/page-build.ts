@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -12,15 +12,16 @@ export interface BuiltPage {
  * Builds a static page into `outDir` from `<sourceDir>/app.ts`, `styles.css` and `index.html`: the script
  * and the stylesheet bundled under content-hashed names (so they may be cached for a year), and index.html
  * pointing at them by relative URL (so the page works under any path prefix), through its `{{app.js}}` and
- * `{{styles.css}}` placeholders.
+ * `{{styles.css}}` placeholders. A build that fails leaves `outDir` as it was.
  */
 export async function buildPage(options: {
   packageDir: string;
   sourceDir: string;
   outDir: string;
+  /** esbuild's own drawing of warnings and errors on stderr; "warning" (shown) unless a caller tells them. */
+  logLevel?: "warning" | "silent";
 }): Promise<BuiltPage> {
-  const { packageDir, sourceDir, outDir } = options;
-  await rm(outDir, { recursive: true, force: true });
+  const { packageDir, sourceDir, outDir, logLevel = "warning" } = options;
   const entries = { app: `${sourceDir}/app.ts`, styles: `${sourceDir}/styles.css` };
   const result = await build({
     absWorkingDir: packageDir,
@@ -33,9 +34,10 @@ export async function buildPage(options: {
     minify: true,
     sourcemap: "linked",
     metafile: true,
-    logLevel: "warning",
+    logLevel,
+    // Written below, once the build and the page succeeded: a failed one leaves the last build in place.
+    write: false,
   });
-
   const outputFor = (entryPoint: string, extension: string) => {
     const found = Object.entries(result.metafile.outputs).find(
       ([file, output]) => output.entryPoint === entryPoint && file.endsWith(extension),
@@ -49,6 +51,24 @@ export async function buildPage(options: {
   const html = template.replace("{{app.js}}", page.app).replace("{{styles.css}}", page.styles);
   if (html.includes("{{"))
     throw new Error(`${sourceDir}/index.html has a placeholder the build does not fill`);
+
+  await rm(outDir, { recursive: true, force: true });
+  await Promise.all(
+    result.outputFiles.map(async (file) => {
+      await mkdir(path.dirname(file.path), { recursive: true });
+      await writeFile(file.path, file.contents);
+    }),
+  );
   await writeFile(path.join(outDir, "index.html"), html);
   return page;
 }
+
+/**
+ * Builds a website's folder (`packageDir`, services/web) into `outDir`: its page from `src/`. config.json
+ * is not built: it is written when the site is published. Used by the site's own build and by pnpm dev.
+ */
+export const buildSite = (options: {
+  packageDir: string;
+  outDir: string;
+  logLevel?: "warning" | "silent";
+}): Promise<BuiltPage> => buildPage({ ...options, sourceDir: "src" });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildPage } from "../../scripts/build-page";
+import { buildPage } from "../../src/page-build";
 
 /**
  * Builds the page from the current source into a temporary folder, so that a test never serves a stale
@@ -9,6 +9,6 @@ import { buildPage } from "../../scripts/build-page";
  */
 export async function buildPageForTest(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "holonet-dashboard-page-"));
-  await buildPage({ packageDir: path.resolve(import.meta.dirname, "../.."), outDir: dir });
+  await buildPage(dir);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
