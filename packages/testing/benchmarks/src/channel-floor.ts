@@ -28,6 +28,12 @@ export interface ChannelFloorOptions {
   execPath: string;
   /** As Lambda's account concurrency: past it, requests wait for a worker. */
   maxWorkers?: number;
+  /**
+   * The design not taken: one worker for every request, invocations sent to it while others are still
+   * running (as a server process would take them). Lambda never does this: an execution environment
+   * serves one invocation at a time, which is what the pool of one worker per request in flight keeps.
+   */
+  pipelined?: boolean;
 }
 
 const WORKER = fileURLToPath(new URL("./channel-floor-worker.mjs", import.meta.url));
@@ -42,8 +48,8 @@ interface LambdaAnswer {
 
 interface Worker {
   child: ChildProcess;
-  /** The request this worker serves: one at a time. */
-  pending?: (answer: LambdaAnswer | undefined) => void;
+  /** The requests this worker serves, by request id: one at a time unless pipelined. */
+  pending: Map<string, (answer: LambdaAnswer | undefined) => void>;
 }
 
 function startWorker(options: ChannelFloorOptions, onExit: (worker: Worker) => void): Worker {
@@ -58,7 +64,7 @@ function startWorker(options: ChannelFloorOptions, onExit: (worker: Worker) => v
     env: { HOLONET_FLOOR_PAYLOAD: JSON.stringify(payload) },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
-  const worker: Worker = { child };
+  const worker: Worker = { child, pending: new Map() };
   let text = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     text += chunk;
@@ -67,16 +73,17 @@ function startWorker(options: ChannelFloorOptions, onExit: (worker: Worker) => v
       const idEnd = text.indexOf(" ", at + MARK.length);
       const end = idEnd === -1 ? -1 : text.indexOf(FRAME_END, idEnd);
       if (end === -1) return;
+      const id = text.slice(at + MARK.length, idEnd);
       const result = JSON.parse(text.slice(idEnd + 1, end)) as { payloadJson: string };
       text = text.slice(end + FRAME_END.length);
-      const pending = worker.pending;
-      worker.pending = undefined;
+      const pending = worker.pending.get(id);
+      worker.pending.delete(id);
       pending?.(JSON.parse(result.payloadJson) as LambdaAnswer);
     }
   });
   child.once("exit", () => {
-    worker.pending?.(undefined);
-    worker.pending = undefined;
+    for (const pending of worker.pending.values()) pending(undefined);
+    worker.pending.clear();
     onExit(worker);
   });
   return worker;
@@ -92,12 +99,13 @@ export async function startChannelFloor(options: ChannelFloorOptions): Promise<C
   const requestContext = options.event.requestContext as Record<string, unknown>;
 
   const release = (worker: Worker) => {
+    if (options.pipelined) return;
     const next = waiting.shift();
     if (next) next(worker);
     else idle.push(worker);
   };
   const acquire = (take: (worker: Worker) => void) => {
-    const worker = idle.pop();
+    const worker = options.pipelined ? [...all][0] : idle.pop();
     if (worker) return take(worker);
     if (all.size >= maxWorkers) return void waiting.push(take);
     const fresh = startWorker(options, (gone) => {
@@ -122,7 +130,7 @@ export async function startChannelFloor(options: ChannelFloorOptions): Promise<C
       headers: req.headers,
       requestContext: { ...requestContext, requestId: awsRequestId, timeEpoch: Date.now() },
     });
-    worker.pending = (answer) => {
+    worker.pending.set(awsRequestId, (answer) => {
       release(worker);
       if (!answer) {
         res.writeHead(502).end();
@@ -131,7 +139,7 @@ export async function startChannelFloor(options: ChannelFloorOptions): Promise<C
       const body = Buffer.from(answer.body ?? "");
       res.writeHead(answer.statusCode, { ...answer.headers, "content-length": String(body.length) });
       res.end(body);
-    };
+    });
     worker.child.send({
       type: "invoke",
       taskRoot: "/var/task",

@@ -344,3 +344,19 @@ export async function lambdaContext(
     dispose: () => built.dispose(),
   };
 }
+
+/**
+ * One build of the bundle in `directory`, unless the record of its last build says the bundle came from the
+ * files as they are (false then): for a command that builds once, as a deploy does.
+ */
+export async function buildIfChanged(
+  directory: string,
+  options: LambdaContextOptions = {},
+): Promise<boolean> {
+  const context = await lambdaContext(directory, options);
+  try {
+    return await context.buildIfChanged();
+  } finally {
+    await context.dispose();
+  }
+}

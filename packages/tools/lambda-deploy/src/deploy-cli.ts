@@ -2,7 +2,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
-import { buildPackages } from "@holonet/cli-support/build-services";
+import { buildIfChanged, LambdaBuildError } from "@holonet/bundle-config/lambda-context";
+import { BuildError, buildPackages } from "@holonet/cli-support/build-services";
 import { findWorkspaceRoot } from "@holonet/cli-support/workspace-root";
 import {
   bucketName,
@@ -202,10 +203,36 @@ async function main(): Promise<number> {
 
   const target = pickTarget(root, positionals);
   console.log(`${values["dry-run"] ? "Planning" : "Deploying"} ${target} to stage ${stage}`);
-  if (values.build) buildPackages(root, [target === "web" ? "@holonet/web" : FUNCTIONS[target].packageName]);
+  if (values.build) {
+    if (target === "web") buildPackages(root, ["@holonet/web"]);
+    else await buildService(root, target);
+  }
   return target === "web"
     ? deployWeb(root, stage, values["dry-run"])
     : deployService(root, target, stage, values["dry-run"]);
+}
+
+/**
+ * The service's bundle as pnpm build makes it (the same bytes: bundle-config's tests compare them with
+ * tsup's), built in this process, and only when its files changed since the bundle was made: no turbo and
+ * no tsup process to start (docs/decisions/0016).
+ */
+async function buildService(root: string, service: FunctionName): Promise<void> {
+  const { packageName, directory } = FUNCTIONS[service];
+  const started = performance.now();
+  process.stderr.write(`Building ${packageName} (esbuild; not again when its files are unchanged)…\n`);
+  try {
+    const built = await buildIfChanged(path.join(root, directory), { root });
+    process.stderr.write(
+      built
+        ? `Built in ${Math.round(performance.now() - started)} ms.\n`
+        : "Unchanged since its last build.\n",
+    );
+  } catch (error) {
+    if (!(error instanceof LambdaBuildError)) throw error;
+    process.stderr.write(`${error.lines.join("\n")}\n`);
+    throw new BuildError(error.lines, error.message, `esbuild failed on ${packageName}`);
+  }
 }
 
 main().then(

@@ -73,6 +73,7 @@ export async function gatewaySections(ctx: BenchContext, parts: { gateway: boole
   const { cloud, close } = await startBenchCloud(ctx.root, ctx.tmp);
   const bares: BareServer[] = [];
   let floorA: ChannelFloor | undefined;
+  let pipelined: ChannelFloor | undefined;
   let peer: OfflineCli | Error | undefined;
   try {
     const id = await savedQuoteId(cloud.api);
@@ -85,11 +86,13 @@ export async function gatewaySections(ctx: BenchContext, parts: { gateway: boole
     const node = runtimeNode(RUNTIME);
     if (parts.gateway) {
       const eventFile = path.join(ctx.root, FUNCTIONS.quote.directory, "events", "http-jedi.json");
-      floorA = await startChannelFloor({
+      const floorOptions = {
         answer: quoteAnswer,
         event: JSON.parse(readFileSync(eventFile, "utf8")) as Record<string, unknown>,
         execPath: node.execPath,
-      });
+      };
+      floorA = await startChannelFloor(floorOptions);
+      pipelined = await startChannelFloor({ ...floorOptions, pipelined: true });
       peer = await startPeer(ctx);
     }
     const levels = [
@@ -106,6 +109,7 @@ export async function gatewaySections(ctx: BenchContext, parts: { gateway: boole
         gateway: urlTarget(`${cloud.api}${quotePath}`, connections),
       };
       if (withFloors && floorA) targets.floorA = urlTarget(`${floorA.url}${quotePath}`, connections);
+      if (withFloors && pipelined) targets.pipelined = urlTarget(`${pipelined.url}${quotePath}`, connections);
       if (withFloors && peer && !(peer instanceof Error))
         targets.peer = urlTarget(`${peer.url}${quotePath}`, connections);
       const measured = await loadSet(ctx.settings, targets);
@@ -114,6 +118,7 @@ export async function gatewaySections(ctx: BenchContext, parts: { gateway: boole
         figures.push(
           ...quoteFigures(connections, gateway, bareLoad, measured.floorA, floorA?.workers() ?? 0),
         );
+        figures.push(pipelinedFigure(connections, bareLoad, measured.floorA, measured.pipelined));
         figures.push(peerFigure(connections, gateway, measured.peer, peer));
       }
       if (parts.growth && ctx.settings.connectionLevels.includes(connections)) {
@@ -156,6 +161,7 @@ export async function gatewaySections(ctx: BenchContext, parts: { gateway: boole
   } finally {
     if (peer && !(peer instanceof Error)) await peer.close();
     await floorA?.close();
+    await pipelined?.close();
     for (const bare of bares) await bare.close();
     await close();
   }
@@ -241,6 +247,30 @@ function quoteFigures(
       note: floor ? `p50 ${ms(floor.p50)} (bare ${ms(bare.p50)})` : "",
     }),
   ];
+}
+
+/**
+ * The alternative to floor (a) that was measured and not taken: every request to one warm worker, several
+ * invocations in it at once. It is the most a process per function could reach, and it is not Lambda (one
+ * invocation per execution environment at a time: module state, /tmp, memory and a crash would be shared).
+ */
+function pipelinedFigure(
+  connections: number,
+  bare: LoadSummary,
+  floor: LoadSummary | undefined,
+  measured: LoadSummary | undefined,
+): Figure {
+  const at = plural(connections);
+  const ratio = measured && floor ? `${(measured.rps / floor.rps).toFixed(2)}× floor (a); ` : "";
+  return figure({
+    section: SECTION,
+    name: `not taken: one worker, invocations pipelined into it, ${at}: throughput`,
+    value: measured?.rps ?? null,
+    unit: "req/s",
+    baseline: `bare node:http, same answer, ${at}`,
+    baselineValue: bare.rps,
+    note: `${ratio}p99 ${measured ? ms(measured.p99) : "-"}; breaks one invocation per instance (decision 0007)`,
+  });
 }
 
 /** GET /quote against serverless-offline's HTTP path at one level; empty, with the reason, if it cannot run. */
