@@ -9,11 +9,11 @@ export const HELP = `Usage:
   pnpm run history <service> --stage <stage>
   pnpm run destroy --stage <stage> [--yes] [--force] [--delete-data]
 
-Deploys one service on its own. For a function (${FUNCTION_NAMES.join(", ")}): builds it through turbo,
-zips the bundle reproducibly (the same code, the same CodeSha256), creates or updates the function with the
-configuration from infra/, waits for Lambda, publishes a version, moves the stage's alias to it, and
-smoke-invokes the alias with the service's sample event, moving the alias back if that fails. Nothing
-changed: nothing is published. For web: builds the site and syncs it to the stage's web bucket, with a
+Deploys one service on its own. For a function (${FUNCTION_NAMES.join(", ")}): builds it (pnpm build's
+bytes, in this process, only when its files changed), zips the bundle reproducibly (the same code, the same
+CodeSha256), creates or updates the function with the configuration from infra/, waits for Lambda,
+publishes a version, moves the stage's alias to it, and smoke-invokes the alias with the service's sample
+event, moving the alias back if that fails. Nothing changed: nothing is published. For web: builds the site and syncs it to the stage's web bucket, with a
 config.json holding the stage's API URL.
 
 promote moves the --to stage onto exactly the code the --from stage tested: the version --from's alias
