@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 /** A failed build: what failed and where, and turbo's whole output for whoever wants all of it. */
@@ -91,34 +91,5 @@ export function buildPackages(root: string, packageNames: string[], options: Bui
     { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "", error: result.error },
     options,
   );
-  if (!options.quiet) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
-}
-
-/** buildPackages without blocking the event loop: for a caller that builds something else meanwhile. */
-export async function buildPackagesInBackground(
-  root: string,
-  packageNames: string[],
-  options: BuildOptions = {},
-): Promise<void> {
-  const started = performance.now();
-  if (!options.quiet)
-    process.stderr.write(`Building ${packageNames.join(", ")} (turbo; cached when unchanged)…\n`);
-  const turbo = turboCommand(root, packageNames);
-  const result = await new Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }>(
-    (resolve) => {
-      const child = spawn(turbo.file, turbo.args, { ...turbo.options, stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-        stdout += chunk;
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr += chunk;
-      });
-      child.once("error", (error) => resolve({ status: null, stdout, stderr, error }));
-      child.once("close", (status) => resolve({ status, stdout, stderr }));
-    },
-  );
-  checkTurboResult(root, result, options);
   if (!options.quiet) process.stderr.write(`Built in ${Math.round(performance.now() - started)} ms.\n`);
 }
