@@ -93,6 +93,10 @@ async function main(): Promise<void> {
   } finally {
     client.destroy();
   }
+  // Stopped by Ctrl-C: end now, while the handlers above still take the SIGINT pnpm may forward. Left to
+  // end on its own, Node drops them while it exits, and a SIGINT arriving then would end it by the signal,
+  // which pnpm reports as a failed command.
+  if (stop.signal.aborted) process.exit(0);
 }
 
 main().catch((error: unknown) => {
