@@ -12,7 +12,7 @@ import { siteDirectory } from "./site-directory";
  */
 export async function buildDevSite(root: string, { verbose = false } = {}): Promise<void> {
   const packageDir = siteDirectory(root);
-  await told("@holonet/web", packageDir, root, () =>
+  await withBuildError("@holonet/web", packageDir, root, () =>
     buildSite({ packageDir, outDir: path.join(packageDir, "dist"), logLevel: logLevel(verbose) }),
   );
 }
@@ -23,7 +23,7 @@ export async function buildDevSite(root: string, { verbose = false } = {}): Prom
  */
 export async function buildPages(root: string, { verbose = false } = {}): Promise<void> {
   const outcomes = await Promise.allSettled([
-    told("@holonet/local-dashboard", DASHBOARD_DIR, root, () =>
+    withBuildError("@holonet/local-dashboard", DASHBOARD_DIR, root, () =>
       buildDashboardPage(undefined, logLevel(verbose)),
     ),
     buildDevSite(root, { verbose }),
@@ -35,7 +35,12 @@ export async function buildPages(root: string, { verbose = false } = {}): Promis
 const logLevel = (verbose: boolean) => (verbose ? "warning" : "silent");
 
 /** esbuild's failure (its messages' files are relative to the package's folder) as a BuildError. */
-async function told(packageName: string, packageDir: string, root: string, build: () => Promise<unknown>) {
+async function withBuildError(
+  packageName: string,
+  packageDir: string,
+  root: string,
+  build: () => Promise<unknown>,
+) {
   try {
     await build();
   } catch (error) {
