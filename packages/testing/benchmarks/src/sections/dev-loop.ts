@@ -96,10 +96,11 @@ export async function devLoopSection(ctx: BenchContext, repo: string): Promise<F
     if (dev.builtMs !== undefined) coldBuilds.push(dev.builtMs);
     await dev.stop();
   }
-  // The same packages built by their own builds through turbo, its cache bypassed: how pnpm dev built the
-  // runner, the dashboard's page and the site before it built them itself (docs/decisions/0016).
+  // Everything pnpm dev builds at its start, by the packages' own builds (tsup, tsx) through turbo, its
+  // cache bypassed: how it was built before pnpm dev built it itself (docs/decisions/0014, 0016).
   const packages = [
     "@holonet/lambda-runtime",
+    "@holonet/local-dashboard",
     "@holonet/web",
     "@holonet/quote",
     "@holonet/store-save",
@@ -163,7 +164,7 @@ export async function devLoopSection(ctx: BenchContext, repo: string): Promise<F
       ...floorBase,
       name: "the same builds through turbo, its cache bypassed (turbo run build --force of those packages)",
       value: coldBuild / 1000,
-      note: "how the runner, the page and the site were built at the start before pnpm dev built them itself",
+      note: "the runner, the dashboard's page, the site and the three functions by their packages' own builds, as before pnpm dev built them itself",
     }),
     figure({
       ...floorBase,
