@@ -1,6 +1,6 @@
 import path from "node:path";
 import { LambdaBuildError, type LambdaContext, lambdaContext } from "@holonet/bundle-config/lambda-context";
-import { BuildError } from "@holonet/cli-support/build-services";
+import { BuildError, throwBuildFailures } from "@holonet/cli-support/build-services";
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName } from "@holonet/infra/app-definition";
 import { RUNNER_BUNDLE, RUNNER_PACKAGE_DIR } from "@holonet/lambda-runtime/runner-bundle";
 
@@ -64,23 +64,10 @@ export async function functionBuilds(root: string): Promise<FunctionBuilds> {
       const outcomes = await Promise.allSettled(
         targets.map((target) => run(target, (context) => context.buildIfChanged())),
       );
-      throwFailures(outcomes, "esbuild failed");
+      throwBuildFailures(outcomes, "esbuild failed");
     },
     async dispose() {
       await Promise.all([...contexts.values()].map((context) => context.dispose()));
     },
   };
-}
-
-/** Every failure of builds run side by side as one BuildError (or the first error of another kind). */
-export function throwFailures(outcomes: PromiseSettledResult<unknown>[], reason: string): void {
-  const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []));
-  if (failures.length === 0) return;
-  if (!failures.every((failure) => failure instanceof BuildError)) throw failures[0];
-  const errors = failures as BuildError[];
-  throw new BuildError(
-    errors.flatMap((error) => error.summary),
-    errors.map((error) => error.output).join("\n"),
-    reason,
-  );
 }

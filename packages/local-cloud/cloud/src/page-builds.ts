@@ -1,9 +1,8 @@
 import path from "node:path";
 import { errorLines } from "@holonet/bundle-config/lambda-context";
-import { BuildError } from "@holonet/cli-support/build-services";
+import { BuildError, throwBuildFailures } from "@holonet/cli-support/build-services";
 import { buildPage as buildDashboardPage, DASHBOARD_DIR } from "@holonet/local-dashboard/page-build";
 import { buildSite } from "@holonet/static-site/page-build";
-import { throwFailures } from "./function-builds";
 import { siteDirectory } from "./site-directory";
 
 /**
@@ -28,7 +27,7 @@ export async function buildPages(root: string, { verbose = false } = {}): Promis
     ),
     buildDevSite(root, { verbose }),
   ]);
-  throwFailures(outcomes, "esbuild failed");
+  throwBuildFailures(outcomes, "esbuild failed");
 }
 
 /** esbuild's own drawing of an error only with --verbose: otherwise the BuildError's lines tell it. */

@@ -14,6 +14,23 @@ export class BuildError extends Error {
   }
 }
 
+/**
+ * The failures of builds run side by side as one BuildError; an error of another kind (not a build's: a
+ * bug, a disk) is thrown as it is, before any build's.
+ */
+export function throwBuildFailures(outcomes: PromiseSettledResult<unknown>[], reason: string): void {
+  const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []));
+  const unexpected = failures.find((failure) => !(failure instanceof BuildError));
+  if (unexpected !== undefined) throw unexpected;
+  if (failures.length === 0) return;
+  const errors = failures as BuildError[];
+  throw new BuildError(
+    errors.flatMap((error) => error.summary),
+    errors.map((error) => error.output).join("\n"),
+    reason,
+  );
+}
+
 const TASK_LINE = /^(\S+):build: ?(.*)$/;
 /** esbuild's one-line form of an error, which tsup and the site builds repeat after the drawn one. */
 const ESBUILD_ERROR = /^(\S+?:\d+:\d+): (ERROR: .*)$/;
