@@ -3,15 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { GetAliasCommand, GetFunctionConfigurationCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import { GetAliasCommand, GetFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
 import { roleOutputKey } from "@holonet/infra/stack-outputs";
-import { type LocalCredentials, newLocalCredentials } from "@holonet/local-auth/local-credentials";
-import { type LambdaService, startLambdaService } from "@holonet/local-lambda/lambda-service";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployFunction } from "../src/deploy-function";
 import { stackFunctionSpec } from "../src/stack-function-spec";
 import { deadEndpoint, type StubStack, startCloudFormationStub } from "./cloudformation-stub";
+import { startLocalLambda } from "./stage-function";
 
 // pnpm run promote, as a user runs it: the real local Lambda service, the stage stacks' outputs from
 // CloudFormation's DescribeStacks, and a function that answers like store-get.
@@ -22,11 +21,8 @@ const outputs = (stage: string) => ({
   [roleOutputKey("store-get")]: `arn:aws:iam::000000000000:role/holonet-${stage}-store-get`,
 });
 
-let dataDir: string;
 let workspace: string;
-let credentials: LocalCredentials;
-let lambda: LambdaService;
-let client: LambdaClient;
+let lambda: Awaited<ReturnType<typeof startLocalLambda>>;
 let ciVersion = "";
 let ciSha = "";
 const stacks = new Map<string, StubStack>([
@@ -41,8 +37,8 @@ const cli = (args: string[], env: Record<string, string> = {}, cwd = import.meta
     env: {
       PATH: process.env.PATH,
       AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: credentials.developer.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.developer.secretAccessKey,
+      AWS_ACCESS_KEY_ID: lambda.developer.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: lambda.developer.secretAccessKey,
       AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url,
       AWS_MAX_ATTEMPTS: "1",
@@ -54,29 +50,31 @@ const cli = (args: string[], env: Record<string, string> = {}, cwd = import.meta
   );
 
 const served = async (alias: string) => {
-  const { FunctionVersion } = await client.send(new GetAliasCommand({ FunctionName: NAME, Name: alias }));
-  return client.send(new GetFunctionConfigurationCommand({ FunctionName: NAME, Qualifier: FunctionVersion }));
+  const { FunctionVersion } = await lambda.client.send(
+    new GetAliasCommand({ FunctionName: NAME, Name: alias }),
+  );
+  return lambda.client.send(
+    new GetFunctionConfigurationCommand({ FunctionName: NAME, Qualifier: FunctionVersion }),
+  );
 };
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "holonet-promote-cli-"));
-  credentials = newLocalCredentials();
-  lambda = await startLambdaService({ dataDir, credentials });
-  client = new LambdaClient({
-    endpoint: lambda.endpoint,
-    region: "us-east-1",
-    credentials: credentials.developer,
-  });
+  lambda = await startLocalLambda("holonet-promote-cli-");
   cloudFormation = await startCloudFormationStub(stacks);
   const code = zipSync({
     "handler.mjs": strToU8(
       "export const handler = async () => ({ statusCode: 200, body: JSON.stringify({ bucket: process.env.DATA_BUCKET }) });\n",
     ),
   });
-  const tested = await deployFunction(client, stackFunctionSpec("store-get", "ci", outputs("ci")), code, {
-    alias: "ci",
-    smokeEvent: {},
-  });
+  const tested = await deployFunction(
+    lambda.client,
+    stackFunctionSpec("store-get", "ci", outputs("ci")),
+    code,
+    {
+      alias: "ci",
+      smokeEvent: {},
+    },
+  );
   ciVersion = tested.version;
   ciSha = tested.codeSha256;
   // A workspace of its own for deploy: a built bundle, with no build to run.
@@ -88,10 +86,8 @@ beforeAll(async () => {
   writeFileSync(path.join(workspace, "services/store-get/events/direct-list.json"), "{}");
 });
 afterAll(async () => {
-  client.destroy();
   await cloudFormation.close();
   await lambda.close();
-  rmSync(dataDir, { recursive: true, force: true });
   rmSync(workspace, { recursive: true, force: true });
 });
 

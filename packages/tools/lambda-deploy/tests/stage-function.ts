@@ -7,7 +7,10 @@ import { startLambdaService } from "@holonet/local-lambda/lambda-service";
 import { strToU8, zipSync } from "fflate";
 import type { FunctionSpec } from "../src/function-spec";
 
-/** The local Lambda service in a folder of its own, and an SDK client of it as the developer. */
+/**
+ * The local Lambda service in a folder of its own, and an SDK client of it as the developer (the endpoint
+ * and the developer's keys too, for a CLI run against it).
+ */
 export async function startLocalLambda(prefix: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
   const credentials = newLocalCredentials();
@@ -19,6 +22,8 @@ export async function startLocalLambda(prefix: string) {
   });
   return {
     client,
+    endpoint: service.endpoint,
+    developer: credentials.developer,
     close: async () => {
       client.destroy();
       await service.close();
