@@ -7,8 +7,8 @@ import { RUNNER_BUNDLE, RUNNER_PACKAGE_DIR } from "@holonet/lambda-runtime/runne
 /**
  * pnpm dev's builds of the function bundles and of the runner every instance starts: one esbuild context
  * each, kept for the whole run, so that a save costs an incremental rebuild in this process instead of a
- * turbo and a tsup process (docs/decisions/0014). The bytes are pnpm build's: @holonet/bundle-config's and
- * @holonet/lambda-runtime's tests compare them with tsup's.
+ * turbo and a tsup process (docs/decisions/0014). The bytes are pnpm build's: @holonet/bundle-config's test
+ * compares them with tsup's.
  */
 export interface FunctionBuilds {
   /** Builds the service's dist/handler.mjs; a failure is a BuildError and leaves the last bundle in place. */

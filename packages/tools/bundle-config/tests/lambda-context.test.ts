@@ -5,12 +5,13 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { RUNNER_BUNDLE, RUNNER_PACKAGE_DIR } from "@holonet/lambda-runtime/runner-bundle";
 import { version as esbuildVersion } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { LambdaBuildError, lambdaBuildOptions, lambdaContext } from "../src/lambda-context";
 
-// pnpm dev builds the functions with lambdaContext, pnpm build with tsup: a deployed bundle must be the one
-// that ran locally. Each function service is built both ways and the files compared byte for byte.
+// pnpm dev and a deploy build with lambdaContext, pnpm build with tsup: a deployed bundle must be the one that
+// ran locally. Each function service and the runner are built both ways and the files compared byte for byte.
 const root = path.resolve(import.meta.dirname, "../../../..");
 const SERVICES = ["quote", "store-save", "store-get"];
 const run = promisify(execFile);
@@ -23,15 +24,33 @@ describe("pnpm dev's bundles are pnpm build's", () => {
     expect(esbuildVersion).toBe(fromTsup.version);
   });
 
-  for (const service of SERVICES) {
-    it(`writes tsup's handler.mjs and map for services/${service}`, async () => {
-      const directory = path.join(root, "services", service);
+  // Each function service, and the runner every instance starts (its own settings, RUNNER_BUNDLE).
+  const bundles = [
+    ...SERVICES.map((service) => ({
+      name: `services/${service}`,
+      directory: path.join(root, "services", service),
+      files: ["handler.mjs", "handler.mjs.map"],
+      bundle: undefined,
+    })),
+    {
+      name: "the function runner",
+      directory: RUNNER_PACKAGE_DIR,
+      files: ["runner.mjs", "runner.mjs.map"],
+      bundle: RUNNER_BUNDLE,
+    },
+  ];
+  for (const { name, directory, files, bundle } of bundles) {
+    it(`writes tsup's ${files.join(" and ")} for ${name}`, async () => {
       // Both in folders at the same depth, so that the map's relative source paths match too.
-      const [tsupDir, devDir] = [path.join(scratch, service, "tsup"), path.join(scratch, service, "dev")];
+      const [tsupDir, devDir] = [path.join(scratch, name, "tsup"), path.join(scratch, name, "dev")];
       await run(path.join(directory, "node_modules", ".bin", "tsup"), ["--out-dir", tsupDir, "--silent"], {
         cwd: directory,
       });
-      const context = await lambdaContext(directory, { outDir: devDir, record: false });
+      const context = await lambdaContext(directory, {
+        outDir: devDir,
+        record: false,
+        ...(bundle && { bundle }),
+      });
       try {
         await context.rebuild();
         // A second, incremental build writes the same bytes again.
@@ -39,7 +58,7 @@ describe("pnpm dev's bundles are pnpm build's", () => {
       } finally {
         await context.dispose();
       }
-      for (const file of ["handler.mjs", "handler.mjs.map"]) {
+      for (const file of files) {
         const [built, dev] = [readFileSync(path.join(tsupDir, file)), readFileSync(path.join(devDir, file))];
         expect(dev.equals(built), `${file} differs from tsup's`).toBe(true);
       }
