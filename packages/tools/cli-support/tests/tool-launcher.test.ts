@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -60,7 +69,10 @@ describe("launchTool", () => {
       // The file the source itself resolves to (Node follows pnpm's links to it).
       esbuild: path.join(realpathSync(ESBUILD_PACKAGE), "lib", "main.js"),
     });
-    expect(statSync(toolFiles(source("cli.ts")).bundle).isFile()).toBe(true);
+    // The package stays outside the bundle, imported by the file the source's own import resolves to.
+    const bundle = readFileSync(toolFiles(source("cli.ts")).bundle, "utf8");
+    expect(bundle).toContain(`from ${JSON.stringify(seen.esbuild)}`);
+    expect(bundle).not.toContain("ESBUILD_BINARY_PATH"); // a name only esbuild's own code holds
   });
 
   it("bundles again after an edit, and only then", () => {
